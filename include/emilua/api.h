@@ -1,0 +1,214 @@
+/* The internal C API that modules use to talk to the runtime core.
+ *
+ * A module function that suspends has this shape:
+ *
+ *     static int my_op(lua_State *L)
+ *     {
+ *         double secs = emilua_check_number(L, 1, "my_op", "secs");
+ *         emilua_fiber *f = emilua_begin_suspend(L);   // cancellation point
+ *         struct op *op = start_the_operation(...);
+ *         return emilua_suspend(L, f, cancel_op, op);
+ *     }
+ *
+ * and is registered with EMILUA_SUSPENDS so that the runtime wraps it in a
+ * small Lua function that raises the error the operation resumes with.
+ * Later, from a libuv callback, the operation calls one emilua_resume_*()
+ * function exactly once.  See doc/internals.md for a worked example.
+ */
+#ifndef EMILUA_API_H
+#define EMILUA_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <uv.h>
+
+typedef struct emilua_process emilua_process;
+typedef struct emilua_context emilua_context;
+typedef struct emilua_vm emilua_vm;
+typedef struct emilua_fiber emilua_fiber;
+
+/* ---- VMs and execution contexts ------------------------------------- */
+
+/* The VM that owns L (any thread of it).  O(1). */
+static inline emilua_vm *emilua_vm_of(lua_State *L)
+{
+    return (emilua_vm *)lua_getexdata(L);
+}
+
+uv_loop_t *emilua_vm_loop(emilua_vm *vm);
+emilua_process *emilua_vm_process(emilua_vm *vm);
+bool emilua_vm_is_master(emilua_vm *vm);
+
+/* Keeps the VM struct (not the Lua state) alive. */
+void emilua_vm_ref(emilua_vm *vm);
+void emilua_vm_unref(emilua_vm *vm);
+
+/* ---- Fibers ----------------------------------------------------------- */
+
+/* The fiber running Lua code right now, or NULL. */
+emilua_fiber *emilua_current_fiber(emilua_vm *vm);
+emilua_vm *emilua_fiber_vm(emilua_fiber *f);
+
+/* A canceller aborts the operation a fiber is suspended on and then calls
+ * one emilua_resume_*() function (now or from a later callback).  It runs
+ * when the fiber is canceled (fiber:cancel()) and when the VM closes; in
+ * the second case the resume call only releases the fiber.  The runtime
+ * clears the canceller before calling it, and whenever the fiber resumes. */
+typedef void (*emilua_canceller)(emilua_fiber *f, void *data);
+
+/* Checks that the current fiber may suspend: raises fiber_canceled when a
+ * cancellation is pending (this is what makes a call a cancellation point)
+ * and raises when suspension is forbidden or there is no fiber. */
+emilua_fiber *emilua_begin_suspend(lua_State *L);
+
+/* Same checks, without the cancellation point (mutex:lock is one such op). */
+emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L);
+
+/* Suspends f.  Must be the last thing a lua_CFunction does:
+ * `return emilua_suspend(L, f, canceller, data);`.  canceller may be NULL
+ * for operations that cannot be interrupted. */
+int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
+                   void *data);
+
+/* Resuming.  emilua_resume_begin() returns the stack to push results on,
+ * or NULL when the fiber's VM is gone (the fiber is then released and the
+ * caller must push nothing).  emilua_resume_end() hands n pushed values to
+ * the fiber.  The fiber runs later, from the scheduler, never inline. */
+lua_State *emilua_resume_begin(emilua_fiber *f);
+void emilua_resume_end(emilua_fiber *f, int n);
+
+void emilua_resume_nothing(emilua_fiber *f);
+void emilua_resume_errno(emilua_fiber *f, int err);
+void emilua_resume_canceled(emilua_fiber *f);
+/* The error value is on top of `from` (any thread of the same VM). */
+void emilua_resume_error_from(emilua_fiber *f, lua_State *from);
+
+/* Post semantics: puts f at the back of the ready queue. */
+void emilua_fiber_post(emilua_fiber *f);
+
+/* ---- Errors ----------------------------------------------------------- */
+
+typedef struct emilua_error_category {
+    const char *name;
+    /* Writes the message for code into buf; returns buf or a static string. */
+    const char *(*message)(int code, char *buf, size_t len);
+    /* The POSIX errno value code maps to, or 0 when there is none. */
+    int (*to_generic)(int code);
+} emilua_error_category;
+
+extern const emilua_error_category emilua_system_category;
+extern const emilua_error_category emilua_generic_category;
+extern const emilua_error_category emilua_runtime_category;
+
+/* Conditions of the runtime itself (category "emilua"). */
+enum emilua_errc {
+    EMILUA_ERRC_FIBER_CANCELED = 1,
+    EMILUA_ERRC_SUSPENSION_FORBIDDEN,
+    EMILUA_ERRC_NO_FIBER,
+    EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND,
+    EMILUA_ERRC_UNMATCHED_RESTORE_CANCELLATION,
+    EMILUA_ERRC_NOT_JOINABLE,
+    EMILUA_ERRC_JOIN_SELF,
+    EMILUA_ERRC_NO_CLEANUP_HANDLER,
+    EMILUA_ERRC_MODULE_NOT_FOUND,
+    EMILUA_ERRC_CYCLIC_IMPORT,
+    EMILUA_ERRC_IMPORT_FROM_NON_MAIN_FIBER,
+    EMILUA_ERRC_LEAF_HAS_NO_CHILDREN,
+    EMILUA_ERRC_IMPORT_ABOVE_ROOT,
+    EMILUA_ERRC_BAD_MODULE_ID,
+    EMILUA_ERRC_MODULE_FAILED,
+    EMILUA_ERRC_BAD_COROUTINE,
+    EMILUA_ERRC_COROUTINE_BUSY,
+    EMILUA_ERRC_CHANNEL_CLOSED,
+    EMILUA_ERRC_BROKEN_PROMISE,
+    EMILUA_ERRC_PROMISE_ALREADY_SATISFIED,
+    EMILUA_ERRC_NOT_MASTER_VM,
+    EMILUA_ERRC_VM_TERMINATED,
+    EMILUA_ERRC_BUFFER_LIMIT_EXCEEDED,
+    EMILUA_ERRC_LAST_
+};
+
+/* Pushes a new error table {code=, category=}. */
+void emilua_push_error(lua_State *L, const emilua_error_category *cat,
+                       int code);
+void emilua_push_errno(lua_State *L, int err);               /* system */
+/* Pushes the error and raises it.  Never returns. */
+int emilua_raise_error(lua_State *L, const emilua_error_category *cat,
+                       int code);
+int emilua_raise_errno(lua_State *L, int err);
+/* Raises a generic EINVAL error with the field arg = argn. */
+int emilua_raise_einval_arg(lua_State *L, int argn);
+/* Pushes the category userdata. */
+void emilua_push_category(lua_State *L, const emilua_error_category *cat);
+/* True when the value at idx is an error table of cat with code. */
+bool emilua_is_error(lua_State *L, int idx, const emilua_error_category *cat,
+                     int code);
+
+/* ---- Argument checking ----------------------------------------------- *
+ * Type errors raise "FUNC: argument #N (NAME) must be a TYPE (got T)".  */
+
+int emilua_arg_error(lua_State *L, int argn, const char *func,
+                     const char *name, const char *expected);
+void emilua_check_type(lua_State *L, int argn, int type, const char *func,
+                       const char *name);
+lua_Number emilua_check_number(lua_State *L, int argn, const char *func,
+                               const char *name);
+lua_Integer emilua_check_integer(lua_State *L, int argn, const char *func,
+                                 const char *name);
+const char *emilua_check_string(lua_State *L, int argn, size_t *len,
+                                const char *func, const char *name);
+bool emilua_opt_boolean(lua_State *L, int argn, bool def, const char *func,
+                        const char *name);
+
+/* ---- Userdata with hidden metatables --------------------------------- *
+ * Each type is identified by the address of a static key.  The metatable's
+ * __metatable field is the type name, so getmetatable() shows the name and
+ * Lua code cannot reach the real metatable. */
+
+typedef struct emilua_udata_type {
+    const char *name;          /* e.g. "fiber", "time.steady_timer" */
+    const struct emilua_reg *methods; /* reached through __index, or NULL */
+    const luaL_Reg *metamethods; /* __gc, __tostring, ... may be NULL */
+    lua_CFunction index;       /* optional __index fallback for properties */
+} emilua_udata_type;
+
+/* Allocates a userdata of size bytes with the type's metatable set. */
+void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
+                       size_t size);
+/* Returns the userdata at argn if it is of type, else raises naming func. */
+void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type,
+                         const char *func);
+/* NULL when the value is not of type. */
+void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type);
+
+/* ---- Modules ----------------------------------------------------------- */
+
+/* A function table entry for emilua_set_funcs(). */
+struct emilua_reg {
+    const char *name;
+    lua_CFunction func;
+    int flags;
+};
+typedef struct emilua_reg emilua_reg;
+
+/* The function suspends and reports errors through its resume values:
+ * it returns (nil, results...) or (error).  The runtime wraps it so that
+ * Lua sees (results...) or a raised error. */
+#define EMILUA_SUSPENDS 1
+
+/* Sets the functions into the table on top of the stack. */
+void emilua_set_funcs(lua_State *L, const emilua_reg *regs);
+
+/* A builtin module: open pushes the module's value. */
+typedef struct emilua_builtin_module {
+    const char *name;
+    int (*open)(lua_State *L);
+} emilua_builtin_module;
+
+extern const emilua_builtin_module emilua_builtin_modules[];
+
+#endif

@@ -1,0 +1,135 @@
+/* Definitions shared by the files of the runtime core.  Modules use
+ * include/emilua/api.h only. */
+#ifndef EMILUA_CORE_H
+#define EMILUA_CORE_H
+
+#include <emilua/api.h>
+
+struct emilua_process {
+    int exit_code;          /* what the process exits with */
+    bool exit_requested;
+    bool colors;            /* colour runtime messages on stderr */
+    bool test_mode;         /* --test: entry runs with _CONTEXT="test" */
+    const char *entry;      /* the script or appdir the user named */
+    int argc;
+    char **argv;
+    int script_index;       /* argv index of the entry */
+    char **module_dirs;     /* EMILUA_PATH dirs, then the install default */
+    size_t n_module_dirs;
+    int supervisor_fd;      /* AF_UNIX SOCK_SEQPACKET to the supervisor */
+    unsigned lowfds;        /* bit n: fd n (3..9) was inherited */
+};
+
+struct emilua_context {
+    uv_loop_t loop;
+    emilua_process *process;
+};
+
+enum fiber_state {
+    FIBER_READY,        /* in the ready queue */
+    FIBER_RUNNING,
+    FIBER_SUSPENDED,    /* waiting on an operation */
+    FIBER_FINISHED,
+};
+
+struct emilua_fiber {
+    emilua_vm *vm;
+    lua_State *co;          /* the fiber's own Lua thread */
+    int co_ref;             /* registry ref keeping co alive */
+    enum fiber_state state;
+    int resume_nargs;       /* values waiting on co for the next resume */
+
+    emilua_fiber *next_ready;
+    emilua_fiber *prev_all, *next_all; /* every live fiber of the VM */
+
+    emilua_canceller canceller;
+    void *canceller_data;
+
+    emilua_fiber *joiner;   /* the fiber suspended in join() on us */
+    struct module *module;  /* set for a module's main fiber */
+    struct module *awaited_module; /* the module this fiber imports */
+    int local_ref;          /* this_fiber.local_, LUA_NOREF until used */
+
+    int forbid_suspend;     /* nesting counters */
+    int disable_cancellation;
+
+    unsigned canceled : 1;          /* cancel() was called: sticky */
+    unsigned joinable : 1;          /* not joined nor detached */
+    unsigned has_handle : 1;        /* the Lua handle still exists */
+    unsigned failed : 1;            /* finished with an error */
+    unsigned cancellation_caught : 1;
+    unsigned reported : 1;          /* the uncaught error was printed */
+    unsigned is_main : 1;
+    unsigned zombie : 1;            /* VM gone: only waits to be freed */
+};
+
+/* Registry refs to objects the core reaches often. */
+struct vm_refs {
+    int trampoline;      /* Lua: runs a fiber's start function */
+    int error_mt;        /* metatable of error tables */
+    int categories;      /* lightuserdata(category) -> category userdata */
+    int module_env_mt;   /* {__index = _G} */
+    int modules;         /* module cache: key -> module record userdata */
+    int wrap_suspending; /* Lua: wraps a suspending C function */
+    int report_traceback;
+};
+
+struct emilua_vm {
+    lua_State *L;
+    emilua_context *ctx;
+    emilua_fiber *current;
+    emilua_fiber *ready_head, *ready_tail;
+    emilua_fiber *all_fibers;
+    emilua_fiber *main_fiber;
+    uv_idle_t drain;         /* runs the ready queue from the loop */
+    int refcount;
+    bool is_master;
+    bool running;            /* inside the scheduler loop */
+    bool native_yield;       /* the last yield came from emilua_suspend */
+    bool terminating;        /* close at the next scheduler check */
+    bool closed;             /* lua_close() done */
+    struct vm_refs ref;
+};
+
+/* vm.c */
+emilua_vm *vm_new(emilua_context *ctx, bool is_master);
+int vm_start_entry(emilua_vm *vm, const char *path, const char *context);
+void vm_terminate(emilua_vm *vm);
+void vm_close(emilua_vm *vm);
+
+/* scheduler.c */
+void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f);
+void scheduler_drain(emilua_vm *vm);
+void scheduler_drain_cb(uv_idle_t *idle);
+
+/* fiber.c */
+emilua_fiber *fiber_new(lua_State *L, int fn_idx);
+void fiber_finished(emilua_fiber *f, int status);
+void fiber_release(emilua_fiber *f);
+void fiber_free(emilua_fiber *f);
+void fiber_report_pending_errors(emilua_vm *vm);
+void fiber_cancel(emilua_fiber *f);
+int open_fiber_api(lua_State *L);
+
+/* report.c */
+void report_uncaught(lua_State *L, emilua_fiber *f);
+void report_error_line(emilua_process *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void push_error_string(lua_State *L, int idx);
+
+/* errors.c */
+int open_errors(lua_State *L);
+
+/* runtime_lua.c: the embedded Lua parts */
+int install_lua_runtime(lua_State *L);
+
+/* modules.c */
+struct module;
+int open_require(lua_State *L);
+int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
+void module_fiber_finished(emilua_fiber *f, int nresults);
+
+/* print.c */
+int open_print(lua_State *L);
+
+#endif

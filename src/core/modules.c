@@ -1,0 +1,525 @@
+/* require() and the module system.
+ *
+ * Every file is a module with its own environment (its globals are its
+ * exports) and is evaluated once per VM by a main fiber of its own; the
+ * importer suspends until that fiber finishes.  Relative ids follow the
+ * module tree: a directory module (DIR/init.lua, and the root module) has
+ * its children in DIR ("./x"); a file module (DIR/f.lua) is a leaf whose
+ * siblings are "../x".  Each further "../" climbs one directory, never
+ * above the root of the project or package.  "/x" starts at that root.
+ * Other ids are builtin modules, then packages in EMILUA_PATH and the
+ * install directory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+
+enum module_state { MOD_LOADING, MOD_LOADED, MOD_FAILED };
+
+struct module {
+    enum module_state state;
+    char children_dir[PATH_MAX];  /* "./" base; "" for a leaf */
+    char siblings_dir[PATH_MAX];  /* "../" base; "" for a root */
+    char root[PATH_MAX];          /* project or package root */
+    struct module *loader;        /* who imported us while loading */
+    emilua_fiber *fiber;          /* main fiber while loading */
+    emilua_fiber *waiters;        /* importers, linked by next_ready */
+    int result_ref;               /* env table, or the error */
+};
+
+static const emilua_udata_type module_type = {
+    "module", NULL, NULL, NULL,
+};
+
+/* ---- paths ------------------------------------------------------------- */
+
+static void dirname_of(const char *path, char *out)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) {
+        strcpy(out, ".");
+    } else if (slash == path) {
+        strcpy(out, "/");
+    } else {
+        size_t n = (size_t)(slash - path);
+        memcpy(out, path, n);
+        out[n] = '\0';
+    }
+}
+
+static bool is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Finds BASE.lua or BASE/init.lua. */
+static bool find_module_file(const char *base, char *out, bool *is_init)
+{
+    if (snprintf(out, PATH_MAX, "%s.lua", base) < PATH_MAX &&
+        is_regular_file(out)) {
+        *is_init = false;
+        return true;
+    }
+    if (snprintf(out, PATH_MAX, "%s/init.lua", base) < PATH_MAX &&
+        is_regular_file(out)) {
+        *is_init = true;
+        return true;
+    }
+    return false;
+}
+
+/* Checks the part of an id after its prefix: names separated by single
+ * slashes, none of them "." or "..". */
+static bool valid_name_path(const char *p)
+{
+    if (*p == '\0')
+        return false;
+    for (;;) {
+        const char *end = strchr(p, '/');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') ||
+            (n == 2 && p[0] == '.' && p[1] == '.'))
+            return false;
+        if (!end)
+            return true;
+        p = end + 1;
+    }
+}
+
+/* Is dir inside (or equal to) root?  Both are built by joining, so a
+ * textual prefix test is enough. */
+static bool within(const char *dir, const char *root)
+{
+    size_t n = strlen(root);
+    return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/' ||
+                                          strcmp(root, "/") == 0);
+}
+
+/* Resolves a relative or root id against the importer.  Returns 0 or an
+ * emilua errc. */
+static int resolve_relative(const struct module *from, const char *id,
+                            char *base)
+{
+    char dir[PATH_MAX];
+    const char *rest;
+    if (id[0] == '/') {
+        strcpy(dir, from->root);
+        rest = id + 1;
+    } else if (strncmp(id, "./", 2) == 0) {
+        if (from->children_dir[0] == '\0')
+            return EMILUA_ERRC_LEAF_HAS_NO_CHILDREN;
+        strcpy(dir, from->children_dir);
+        rest = id + 2;
+    } else {
+        if (from->siblings_dir[0] == '\0')
+            return EMILUA_ERRC_IMPORT_ABOVE_ROOT;
+        strcpy(dir, from->siblings_dir);
+        rest = id + 3;
+        while (strncmp(rest, "../", 3) == 0) {
+            if (strcmp(dir, from->root) == 0)
+                return EMILUA_ERRC_IMPORT_ABOVE_ROOT;
+            char up[PATH_MAX];
+            dirname_of(dir, up);
+            strcpy(dir, up);
+            rest += 3;
+        }
+        if (!within(dir, from->root))
+            return EMILUA_ERRC_IMPORT_ABOVE_ROOT;
+    }
+    if (!valid_name_path(rest))
+        return EMILUA_ERRC_BAD_MODULE_ID;
+    if (strcmp(dir, ".") == 0)   /* keep paths in messages short */
+        return snprintf(base, PATH_MAX, "%s", rest) >= PATH_MAX ?
+               EMILUA_ERRC_BAD_MODULE_ID : 0;
+    if ((size_t)snprintf(base, PATH_MAX, "%s/%s", dir, rest) >= PATH_MAX)
+        return EMILUA_ERRC_BAD_MODULE_ID;
+    return 0;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+/* Reads a whole file; the caller frees *buf.  Returns 0 or errno. */
+static int read_file(const char *path, char **buf, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    size_t cap = 4096, n = 0;
+    char *data = malloc(cap);
+    for (;;) {
+        if (!data) {
+            close(fd);
+            return ENOMEM;
+        }
+        if (n == cap) {
+            char *bigger = realloc(data, cap *= 2);
+            if (!bigger)
+                free(data);
+            data = bigger;
+            continue;
+        }
+        ssize_t r = read(fd, data + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int err = errno;
+            free(data);
+            close(fd);
+            return err;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    *buf = data;
+    *len = n;
+    return 0;
+}
+
+/* Loads a Lua file as a chunk, skipping a "#!" first line but keeping its
+ * newline so line numbers stay right.  Pushes the function or the error
+ * message; returns the lua_load status, or -errno when unreadable. */
+static int load_file(lua_State *L, const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int err = read_file(path, &buf, &len);
+    if (err)
+        return -err;
+    size_t skip = 0;
+    if (len > 0 && buf[0] == '#')
+        while (skip < len && buf[skip] != '\n')
+            skip++;
+    lua_pushfstring(L, "@%s", path);
+    int status = luaL_loadbuffer(L, buf + skip, len - skip,
+                                 lua_tostring(L, -1));
+    lua_remove(L, -2);
+    free(buf);
+    return status;
+}
+
+/* Creates a module record on the stack, cached under key. */
+static struct module *new_module(lua_State *L, emilua_vm *vm, const char *key)
+{
+    struct module *m = emilua_new_udata(L, &module_type, sizeof *m);
+    memset(m, 0, sizeof *m);
+    m->result_ref = LUA_NOREF;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
+    lua_pushstring(L, key);
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 2);
+    return m;
+}
+
+/* Starts the module's main fiber running the function on top of L, in a
+ * fresh environment.  Pops the function. */
+static emilua_fiber *start_module_fiber(lua_State *L, struct module *m,
+                                        const char *context)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    lua_newtable(L);
+    if (context) {
+        lua_pushstring(L, context);
+        lua_setfield(L, -2, "_CONTEXT");
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.module_env_mt);
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);  /* the env */
+    lua_setfenv(L, -2);
+    emilua_fiber *f = fiber_new(L, lua_gettop(L));
+    lua_pop(L, 1);
+    f->joinable = 0;
+    f->module = m;
+    m->fiber = f;
+    m->state = MOD_LOADING;
+    return f;
+}
+
+void module_fiber_finished(emilua_fiber *f, int nresults)
+{
+    (void)nresults;
+    struct module *m = f->module;
+    lua_State *co = f->co;
+    lua_State *L = f->vm->L;
+    f->module = NULL;
+    m->fiber = NULL;
+    if (f->failed) {
+        m->state = MOD_FAILED;
+        luaL_unref(L, LUA_REGISTRYINDEX, m->result_ref);
+        lua_pushvalue(co, 2);
+        m->result_ref = luaL_ref(co, LUA_REGISTRYINDEX);
+    } else {
+        m->state = MOD_LOADED;
+    }
+    emilua_fiber *w;
+    while ((w = m->waiters)) {
+        m->waiters = w->next_ready;
+        w->awaited_module = NULL;
+        if (f->failed) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
+            emilua_resume_error_from(w, L);
+            continue;
+        }
+        lua_State *to = emilua_resume_begin(w);
+        if (to) {
+            lua_rawgeti(to, LUA_REGISTRYINDEX, m->result_ref);
+            emilua_resume_end(w, 1);
+        }
+    }
+    m->loader = NULL;
+}
+
+/* ---- require ----------------------------------------------------------- */
+
+static int raise_module_error(lua_State *L, int code, const char *id)
+{
+    emilua_push_error(L, &emilua_runtime_category, code);
+    lua_pushstring(L, id);
+    lua_setfield(L, -2, "module");
+    return lua_error(L);
+}
+
+static bool in_loader_chain(const struct module *from, const struct module *m)
+{
+    for (; from; from = from->loader)
+        if (from == m)
+            return true;
+    return false;
+}
+
+static void require_canceller(emilua_fiber *f, void *data)
+{
+    struct module *m = data;
+    emilua_fiber **p = &m->waiters;
+    while (*p && *p != f)
+        p = &(*p)->next_ready;
+    if (*p)
+        *p = f->next_ready;
+    f->awaited_module = NULL;
+    emilua_resume_canceled(f);
+}
+
+/* Pushes the cached value of a builtin module, opening it the first time. */
+static int require_builtin(lua_State *L, emilua_vm *vm, const char *id)
+{
+    const emilua_builtin_module *b = emilua_builtin_modules;
+    while (b->name && strcmp(b->name, id) != 0)
+        b++;
+    if (!b->name)
+        return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
+    lua_pushfstring(L, "builtin:%s", id);
+    lua_rawget(L, -2);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, b->open);
+        lua_call(L, 0, 1);
+        lua_pushfstring(L, "builtin:%s", id);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_remove(L, -2);
+    return 1;
+}
+
+/* Finds an external package; sets the record's directories. */
+static bool find_package(emilua_process *p, const char *id, char *file,
+                         struct module *tmpl)
+{
+    if (!valid_name_path(id))
+        return false;
+    for (size_t i = 0; i < p->n_module_dirs; i++) {
+        char base[PATH_MAX];
+        bool is_init;
+        if ((size_t)snprintf(base, sizeof base, "%s/%s", p->module_dirs[i],
+                             id) >= sizeof base)
+            continue;
+        if (find_module_file(base, file, &is_init)) {
+            if (is_init) {
+                strcpy(tmpl->children_dir, base);
+                strcpy(tmpl->root, base);
+            } else {
+                dirname_of(file, tmpl->siblings_dir);
+                strcpy(tmpl->root, tmpl->siblings_dir);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+static int require(lua_State *L)
+{
+    const char *id = emilua_check_string(L, 1, NULL, "require", "module");
+    emilua_vm *vm = emilua_vm_of(L);
+    emilua_fiber *me = emilua_begin_suspend(L);
+    struct module *from = me->module;
+    if (!from)
+        return emilua_raise_error(L, &emilua_runtime_category,
+                                  EMILUA_ERRC_IMPORT_FROM_NON_MAIN_FIBER);
+
+    bool relative = id[0] == '/' || strncmp(id, "./", 2) == 0 ||
+                    strncmp(id, "../", 3) == 0;
+    struct module tmpl;
+    memset(&tmpl, 0, sizeof tmpl);
+    char file[PATH_MAX];
+    if (!relative) {
+        lua_pushnil(L);
+        if (require_builtin(L, vm, id))
+            return 2;
+        lua_pop(L, 1);
+        if (!find_package(vm->ctx->process, id, file, &tmpl))
+            return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
+    } else {
+        char base[PATH_MAX];
+        int errc = resolve_relative(from, id, base);
+        if (errc)
+            return raise_module_error(L, errc, id);
+        bool is_init;
+        if (!find_module_file(base, file, &is_init))
+            return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
+        strcpy(tmpl.root, from->root);
+        if (is_init) {
+            strcpy(tmpl.children_dir, base);
+            dirname_of(base, tmpl.siblings_dir);
+        } else {
+            dirname_of(file, tmpl.siblings_dir);
+        }
+    }
+
+    char key[PATH_MAX];
+    if (!realpath(file, key))
+        return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
+
+    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
+    lua_getfield(L, -1, key);
+    struct module *m = lua_touserdata(L, -1);
+    lua_pop(L, 2);
+    if (m) {
+        switch (m->state) {
+        case MOD_LOADED:
+            lua_pushnil(L);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
+            return 2;
+        case MOD_FAILED:
+            lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
+            return 1;
+        case MOD_LOADING:
+            if (in_loader_chain(from, m))
+                return raise_module_error(L, EMILUA_ERRC_CYCLIC_IMPORT, id);
+            break;
+        }
+    } else {
+        int status = load_file(L, file);
+        if (status < 0) {
+            emilua_push_errno(L, -status);
+            lua_pushstring(L, file);
+            lua_setfield(L, -2, "path");
+            return lua_error(L);
+        }
+        if (status != 0)
+            return lua_error(L);   /* the syntax error message */
+        m = new_module(L, vm, key);
+        memcpy(m->children_dir, tmpl.children_dir, sizeof m->children_dir);
+        memcpy(m->siblings_dir, tmpl.siblings_dir, sizeof m->siblings_dir);
+        memcpy(m->root, tmpl.root, sizeof m->root);
+        m->loader = from;
+        start_module_fiber(L, m, NULL);
+    }
+    me->next_ready = m->waiters;
+    m->waiters = me;
+    me->awaited_module = m;
+    return emilua_suspend(L, me, require_canceller, m);
+}
+
+static const emilua_reg require_reg[] = {
+    {"require", require, EMILUA_SUSPENDS},
+    {NULL, NULL, 0},
+};
+
+int open_require(lua_State *L)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    lua_newtable(L);
+    vm->ref.modules = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, LUA_GLOBALSINDEX);
+    lua_setfield(L, -2, "__index");
+    vm->ref.module_env_mt = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, LUA_GLOBALSINDEX);
+    emilua_set_funcs(L, require_reg);
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* ---- the entry module -------------------------------------------------- */
+
+struct entry_args {
+    const char *path;
+    const char *context;
+};
+
+static int load_entry(lua_State *L)
+{
+    struct entry_args *a = lua_touserdata(L, 1);
+    emilua_vm *vm = emilua_vm_of(L);
+    char file[PATH_MAX];
+    bool appdir = is_directory(a->path);
+    if (appdir) {
+        size_t n = strlen(a->path);
+        while (n > 1 && a->path[n - 1] == '/')
+            n--;
+        if ((size_t)snprintf(file, sizeof file, "%.*s/init.lua", (int)n,
+                             a->path) >= sizeof file)
+            return luaL_error(L, "cannot open '%s': path too long", a->path);
+    } else {
+        snprintf(file, sizeof file, "%s", a->path);
+    }
+    int status = load_file(L, file);
+    if (status < 0)
+        return luaL_error(L, "cannot open '%s': %s", file, strerror(-status));
+    if (status != 0)
+        return lua_error(L);
+
+    char key[PATH_MAX];
+    if (!realpath(file, key))
+        snprintf(key, sizeof key, "%s", file);
+    struct module *m = new_module(L, vm, key);
+    dirname_of(file, m->children_dir);
+    strcpy(m->root, m->children_dir);
+    emilua_fiber *f = start_module_fiber(L, m, a->context);
+    f->is_main = 1;
+    vm->main_fiber = f;
+    return 0;
+}
+
+/* Returns 0, or prints why the entry cannot run and returns non-zero. */
+int modules_load_entry(emilua_vm *vm, const char *path, const char *context)
+{
+    struct entry_args a = {path, context};
+    lua_State *L = vm->L;
+    lua_pushcfunction(L, load_entry);
+    lua_pushlightuserdata(L, &a);
+    if (lua_pcall(L, 1, 0, 0) != 0) {
+        fprintf(stderr, "emilua: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return 1;
+    }
+    return 0;
+}

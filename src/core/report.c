@@ -1,0 +1,242 @@
+/* Reports of errors nobody caught: the message of the error value (error
+ * tables print their category's message and any extra fields) and a
+ * traceback without the runtime's own frames. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core.h"
+
+#define RED_BOLD "\033[1;31m"
+#define RESET "\033[0m"
+
+static int tostring_value(lua_State *L)
+{
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+        return 1;
+    switch (lua_type(L, 1)) {
+    case LUA_TSTRING:
+    case LUA_TNUMBER:
+        lua_pushvalue(L, 1);
+        lua_tostring(L, -1);
+        return 1;
+    case LUA_TNIL: lua_pushliteral(L, "nil"); return 1;
+    case LUA_TBOOLEAN:
+        lua_pushstring(L, lua_toboolean(L, 1) ? "true" : "false");
+        return 1;
+    default:
+        lua_pushfstring(L, "%s: %p", luaL_typename(L, 1),
+                        lua_topointer(L, 1));
+        return 1;
+    }
+}
+
+/* " (key = value, ...)" for the fields of an error table other than code
+ * and category; "" when there are none. */
+static int extra_fields(lua_State *L)
+{
+    char buf[1024];
+    size_t len = 0;
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ?
+                        lua_tostring(L, -2) : NULL;
+        if (k && strcmp(k, "code") != 0 && strcmp(k, "category") != 0) {
+            if (lua_type(L, -1) == LUA_TSTRING) {
+                lua_pushfstring(L, "%s = \"%s\"", k, lua_tostring(L, -1));
+            } else {
+                lua_pushcfunction(L, tostring_value);
+                lua_pushvalue(L, -2);
+                lua_call(L, 1, 1);
+                lua_pushfstring(L, "%s = %s", k, lua_tostring(L, -1));
+                lua_remove(L, -2);
+            }
+            int w = snprintf(buf + len, sizeof buf - len, "%s%s",
+                             n++ ? ", " : " (", lua_tostring(L, -1));
+            if (w > 0)
+                len += (size_t)w < sizeof buf - len ? (size_t)w :
+                       sizeof buf - len - 1;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (n && len + 1 < sizeof buf)
+        buf[len++] = ')';
+    lua_pushlstring(L, buf, len);
+    return 1;
+}
+
+static int error_string(lua_State *L)
+{
+    lua_settop(L, 1);
+    lua_pushcfunction(L, tostring_value);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_pushcfunction(L, extra_fields);
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 1);
+        lua_concat(L, 2);
+    }
+    return 1;
+}
+
+/* Pushes a printable message for the value at idx; never raises. */
+void push_error_string(lua_State *L, int idx)
+{
+    idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+    lua_pushcfunction(L, error_string);
+    lua_pushvalue(L, idx);
+    if (lua_pcall(L, 1, 1, 0) != 0) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "(error object is not printable)");
+    }
+}
+
+/* A frame of the runtime's own embedded Lua code. */
+static bool internal_frame(const lua_Debug *ar)
+{
+    return strncmp(ar->short_src, "[emilua ", 8) == 0;
+}
+
+#define MAX_FRAMES 48
+
+/* Builds "stack traceback:\n\t..." for `of` from `level` up.  Frames of
+ * the runtime's Lua code are left out, and so are the C functions it calls
+ * (raw pcall, xpcall) so that user code sees only its own frames. */
+static void push_traceback(lua_State *L, lua_State *of, int level)
+{
+    lua_Debug ar[MAX_FRAMES + 1];
+    int n = 0;
+    bool truncated = false;
+    for (; lua_getstack(of, level, &ar[n]); level++) {
+        if (n == MAX_FRAMES) {
+            truncated = true;
+            break;
+        }
+        lua_getinfo(of, "Snl", &ar[n]);
+        n++;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "stack traceback:");
+    for (int i = 0; i < n; i++) {
+        if (internal_frame(&ar[i]))
+            continue;
+        if (ar[i].what[0] == 'C' && i + 1 < n && internal_frame(&ar[i + 1]))
+            continue;
+        char line[512];
+        if (ar[i].currentline > 0)
+            snprintf(line, sizeof line, "\n\t%s:%d:", ar[i].short_src,
+                     ar[i].currentline);
+        else
+            snprintf(line, sizeof line, "\n\t%s:", ar[i].short_src);
+        luaL_addstring(&b, line);
+        if (*ar[i].namewhat)
+            snprintf(line, sizeof line, " in function '%s'", ar[i].name);
+        else if (*ar[i].what == 'm')
+            snprintf(line, sizeof line, " in main chunk");
+        else if (*ar[i].what == 'C')
+            snprintf(line, sizeof line, " ?");
+        else
+            snprintf(line, sizeof line, " in function <%s:%d>",
+                     ar[i].short_src, ar[i].linedefined);
+        luaL_addstring(&b, line);
+    }
+    if (truncated)
+        luaL_addstring(&b, "\n\t...");
+    luaL_pushresult(&b);
+}
+
+/* Native for the trampoline's message handler: the traceback of the
+ * error being raised, or nil for fiber_canceled (never reported). */
+int native_make_traceback(lua_State *L)
+{
+    if (emilua_is_error(L, 1, &emilua_runtime_category,
+                        EMILUA_ERRC_FIBER_CANCELED)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    push_traceback(L, L, 2);
+    return 1;
+}
+
+void report_error_line(emilua_process *p, const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (p->colors)
+        fprintf(stderr, RED_BOLD "%s" RESET "\n", buf);
+    else
+        fprintf(stderr, "%s\n", buf);
+}
+
+/* Prints the report for the error at err_idx of S (and the traceback at
+ * tb_idx), working on L's stack. */
+static void print_report(lua_State *L, emilua_fiber *f, lua_State *S,
+                         int err_idx, int tb_idx)
+{
+    emilua_vm *vm = f->vm;
+    emilua_process *p = vm->ctx->process;
+    lua_checkstack(L, 8);
+    lua_pushvalue(S, err_idx);
+    if (S != L)
+        lua_xmove(S, L, 1);
+    push_error_string(L, -1);
+    const char *msg = lua_tostring(L, -1);
+    if (f->is_main)
+        report_error_line(p, "Main fiber from VM %p panicked: '%s'",
+                          (void *)vm, msg);
+    else
+        report_error_line(p, "Fiber %p panicked: '%s'", (void *)f, msg);
+    if (tb_idx && lua_type(S, tb_idx) == LUA_TSTRING)
+        fprintf(stderr, "%s\n", lua_tostring(S, tb_idx));
+    lua_pop(L, 2);
+}
+
+/* A finished fiber's stack holds (false, err, traceback). */
+void report_uncaught(lua_State *L, emilua_fiber *f)
+{
+    print_report(L, f, f->co, 2, 3);
+}
+
+/* Native called by the trampoline right after a fiber's function failed
+ * and before its cleanup handlers run.  Detached and main fibers report
+ * now; joinable ones wait for join() or for their handle to go away. */
+int native_report_early(lua_State *L)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    emilua_fiber *f = vm->current;
+    if (!f || (f->module && !f->is_main))   /* require() re-raises */
+        return 0;
+    if (emilua_is_error(L, 1, &emilua_runtime_category,
+                        EMILUA_ERRC_FIBER_CANCELED))
+        return 0;
+    if (f->is_main || !f->joinable) {
+        print_report(L, f, L, 1, 2);
+        f->reported = 1;
+    }
+    return 0;
+}
+
+/* Native: a cleanup handler raised.  The VM cannot keep its invariants
+ * any more, so it is terminated: this fiber never runs again. */
+int native_cleanup_failed(lua_State *L)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    push_error_string(L, 1);
+    report_error_line(vm->ctx->process,
+                      "VM %p terminated: a cleanup handler raised: '%s'",
+                      (void *)vm, lua_tostring(L, -1));
+    if (vm->is_master)
+        vm->ctx->process->exit_code = 1;
+    vm_terminate(vm);
+    extern char emilua_native_mark;
+    lua_pushlightuserdata(L, &emilua_native_mark);
+    return lua_yield(L, 1);
+}

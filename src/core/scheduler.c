@@ -1,0 +1,208 @@
+/* The ready queue and the suspend/resume protocol between operations and
+ * fibers.  Fibers only ever run from scheduler_drain(), which is started
+ * from the loop (an idle handle), so resuming a fiber is safe from any
+ * callback and never re-enters Lua. */
+#include <errno.h>
+
+#include "core.h"
+
+/* The value a native suspension yields; the coroutine shim recognises it. */
+char emilua_native_mark;
+/* What a fiber's own coroutine gets back when it tries coroutine.yield(). */
+char emilua_bad_yield_mark;
+
+uv_loop_t *emilua_vm_loop(emilua_vm *vm) { return &vm->ctx->loop; }
+emilua_process *emilua_vm_process(emilua_vm *vm) { return vm->ctx->process; }
+bool emilua_vm_is_master(emilua_vm *vm) { return vm->is_master; }
+emilua_fiber *emilua_current_fiber(emilua_vm *vm) { return vm->current; }
+emilua_vm *emilua_fiber_vm(emilua_fiber *f) { return f->vm; }
+
+void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f)
+{
+    f->state = FIBER_READY;
+    f->next_ready = NULL;
+    if (vm->ready_tail)
+        vm->ready_tail->next_ready = f;
+    else
+        vm->ready_head = f;
+    vm->ready_tail = f;
+    if (!vm->running)
+        uv_idle_start(&vm->drain, scheduler_drain_cb);
+}
+
+static emilua_fiber *dequeue(emilua_vm *vm)
+{
+    emilua_fiber *f = vm->ready_head;
+    if (f) {
+        vm->ready_head = f->next_ready;
+        if (!vm->ready_head)
+            vm->ready_tail = NULL;
+    }
+    return f;
+}
+
+static void run_fiber(emilua_vm *vm, emilua_fiber *f)
+{
+    lua_State *co = f->co;
+    int nargs = f->resume_nargs;
+    f->resume_nargs = 0;
+    f->state = FIBER_RUNNING;
+    vm->current = f;
+    int status = lua_resume(co, nargs);
+    vm->current = NULL;
+
+    if (status == LUA_YIELD) {
+        int n = lua_gettop(co);
+        bool native = n == 1 &&
+            lua_touserdata(co, 1) == &emilua_native_mark;
+        lua_settop(co, 0);
+        if (!native && !vm->terminating) {
+            /* coroutine.yield() on the fiber's own coroutine: hand the
+             * shim a mark so it raises inside the fiber. */
+            lua_pushlightuserdata(co, &emilua_bad_yield_mark);
+            f->resume_nargs = 1;
+            scheduler_enqueue(vm, f);
+        }
+        return;
+    }
+    fiber_finished(f, status);
+}
+
+void scheduler_drain(emilua_vm *vm)
+{
+    if (vm->running || vm->closed)
+        return;
+    vm->running = true;
+    emilua_fiber *f;
+    while (!vm->terminating && (f = dequeue(vm)))
+        run_fiber(vm, f);
+    vm->running = false;
+    if (vm->terminating)
+        vm_close(vm);
+}
+
+void scheduler_drain_cb(uv_idle_t *idle)
+{
+    emilua_vm *vm = idle->data;
+    uv_idle_stop(idle);
+    scheduler_drain(vm);
+}
+
+/* ---- suspending ------------------------------------------------------- */
+
+static emilua_fiber *check_can_suspend(lua_State *L)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    emilua_fiber *f = vm->current;
+    if (!f)
+        emilua_raise_error(L, &emilua_runtime_category, EMILUA_ERRC_NO_FIBER);
+    if (f->forbid_suspend > 0)
+        emilua_raise_error(L, &emilua_runtime_category,
+                           EMILUA_ERRC_SUSPENSION_FORBIDDEN);
+    return f;
+}
+
+emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L)
+{
+    return check_can_suspend(L);
+}
+
+emilua_fiber *emilua_begin_suspend(lua_State *L)
+{
+    emilua_fiber *f = check_can_suspend(L);
+    if (f->canceled && f->disable_cancellation == 0)
+        emilua_raise_error(L, &emilua_runtime_category,
+                           EMILUA_ERRC_FIBER_CANCELED);
+    return f;
+}
+
+int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
+                   void *data)
+{
+    f->canceller = canceller;
+    f->canceller_data = data;
+    f->state = FIBER_SUSPENDED;
+    lua_pushlightuserdata(L, &emilua_native_mark);
+    return lua_yield(L, 1);
+}
+
+/* ---- resuming --------------------------------------------------------- */
+
+lua_State *emilua_resume_begin(emilua_fiber *f)
+{
+    f->canceller = NULL;
+    f->canceller_data = NULL;
+    if (f->zombie) {
+        fiber_free(f);
+        return NULL;
+    }
+    lua_checkstack(f->co, LUA_MINSTACK);
+    lua_pushnil(f->co);
+    return f->co;
+}
+
+void emilua_resume_end(emilua_fiber *f, int n)
+{
+    f->resume_nargs = n + 1;
+    scheduler_enqueue(f->vm, f);
+}
+
+void emilua_resume_nothing(emilua_fiber *f)
+{
+    if (emilua_resume_begin(f))
+        emilua_resume_end(f, 0);
+}
+
+static lua_State *begin_error(emilua_fiber *f)
+{
+    f->canceller = NULL;
+    f->canceller_data = NULL;
+    if (f->zombie) {
+        fiber_free(f);
+        return NULL;
+    }
+    lua_checkstack(f->co, LUA_MINSTACK);
+    return f->co;
+}
+
+static void end_error(emilua_fiber *f)
+{
+    f->resume_nargs = 1;
+    scheduler_enqueue(f->vm, f);
+}
+
+void emilua_resume_errno(emilua_fiber *f, int err)
+{
+    lua_State *co = begin_error(f);
+    if (!co)
+        return;
+    emilua_push_errno(co, err);
+    end_error(f);
+}
+
+void emilua_resume_canceled(emilua_fiber *f)
+{
+    lua_State *co = begin_error(f);
+    if (!co)
+        return;
+    emilua_push_error(co, &emilua_runtime_category,
+                      EMILUA_ERRC_FIBER_CANCELED);
+    end_error(f);
+}
+
+void emilua_resume_error_from(emilua_fiber *f, lua_State *from)
+{
+    lua_State *co = begin_error(f);
+    if (!co) {
+        lua_pop(from, 1);
+        return;
+    }
+    lua_xmove(from, co, 1);
+    end_error(f);
+}
+
+void emilua_fiber_post(emilua_fiber *f)
+{
+    f->resume_nargs = 0;
+    scheduler_enqueue(f->vm, f);
+}

@@ -1,0 +1,47 @@
+/* The supervisor: a process forked at start-up, before any thread or
+ * secret exists, from which subprocess actors will be forked.  For now it
+ * only serves its socket and leaves when the runtime closes it. */
+#include <errno.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "supervisor.h"
+
+static void serve(int fd)
+{
+    char buf[4096];
+    for (;;) {
+        ssize_t n = recv(fd, buf, sizeof buf, 0);
+        if (n == 0)
+            _exit(0);          /* the runtime went away */
+        if (n < 0 && errno != EINTR)
+            _exit(1);
+        /* requests (spawning subprocess actors) come with a later module */
+    }
+}
+
+int supervisor_start(void)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        /* Terminal signals are for the runtime; the supervisor follows its
+         * socket. */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGPIPE, SIG_IGN);
+        prctl(PR_SET_NAME, "emilua-superv", 0, 0, 0);
+        serve(sv[1]);
+    }
+    close(sv[1]);
+    return sv[0];
+}

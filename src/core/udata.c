@@ -1,0 +1,70 @@
+/* Userdata types with hidden metatables.  Each type's metatable lives in
+ * the registry under the address of its emilua_udata_type. */
+#include <stdio.h>
+
+#include "core.h"
+
+static void push_metatable(lua_State *L, const emilua_udata_type *type)
+{
+    lua_pushlightuserdata(L, (void *)type);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    if (!lua_isnil(L, -1))
+        return;
+    lua_pop(L, 1);
+
+    lua_newtable(L);
+    if (type->metamethods)
+        luaL_register(L, NULL, type->metamethods);
+    if (type->methods || type->index) {
+        if (type->methods) {
+            lua_newtable(L);
+            emilua_set_funcs(L, type->methods);
+        }
+        if (type->index) {
+            /* methods table (if any) is the upvalue of the fallback */
+            if (!type->methods)
+                lua_pushnil(L);
+            lua_pushcclosure(L, type->index, 1);
+        }
+        lua_setfield(L, -2, "__index");
+    }
+    lua_pushstring(L, type->name);
+    lua_setfield(L, -2, "__metatable");
+
+    lua_pushlightuserdata(L, (void *)type);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
+void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
+                       size_t size)
+{
+    void *p = lua_newuserdata(L, size);
+    push_metatable(L, type);
+    lua_setmetatable(L, -2);
+    return p;
+}
+
+void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
+{
+    void *p = lua_touserdata(L, idx);
+    if (!p || lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx))
+        return NULL;
+    lua_pushlightuserdata(L, (void *)type);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    bool same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same ? p : NULL;
+}
+
+void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type,
+                         const char *func)
+{
+    void *p = emilua_test_udata(L, argn, type);
+    if (!p) {
+        char expected[128];
+        snprintf(expected, sizeof expected, "a %s", type->name);
+        emilua_arg_error(L, argn, func, argn == 1 ? "self" : NULL, expected);
+    }
+    return p;
+}

@@ -1,0 +1,154 @@
+/* A VM: one lua_State with its ready queue, living on one context. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <lualib.h>
+#include <luajit.h>
+
+#include "core.h"
+
+int open_this_fiber(lua_State *L);
+
+static int panic(lua_State *L)
+{
+    fprintf(stderr, "emilua: unprotected error in the Lua VM: %s\n",
+            lua_tostring(L, -1) ? lua_tostring(L, -1) : "(no message)");
+    abort();
+}
+
+static void open_lib(lua_State *L, lua_CFunction open, const char *name)
+{
+    lua_pushcfunction(L, open);
+    lua_pushstring(L, name);
+    lua_call(L, 1, 0);
+}
+
+/* The JIT limits Emilua uses (OpenResty's findings) instead of LuaJIT's. */
+static void tune_jit(lua_State *L)
+{
+    static const char *const params[] = {
+        "maxtrace=8000", "maxrecord=16000", "maxmcode=40960",
+    };
+    lua_getglobal(L, "jit");
+    lua_getfield(L, -1, "opt");
+    lua_getfield(L, -1, "start");
+    for (size_t i = 0; i < sizeof params / sizeof *params; i++)
+        lua_pushstring(L, params[i]);
+    lua_call(L, 3, 0);
+    lua_pop(L, 2);
+}
+
+static int setup(lua_State *L)
+{
+    open_lib(L, luaopen_base, "");
+    open_lib(L, luaopen_string, LUA_STRLIBNAME);
+    open_lib(L, luaopen_table, LUA_TABLIBNAME);
+    open_lib(L, luaopen_math, LUA_MATHLIBNAME);
+    open_lib(L, luaopen_bit, LUA_BITLIBNAME);
+    open_lib(L, luaopen_jit, LUA_JITLIBNAME);
+    tune_jit(L);
+
+    open_errors(L);
+    open_print(L);
+    install_lua_runtime(L);
+    open_fiber_api(L);
+    open_this_fiber(L);
+    open_require(L);
+    return 0;
+}
+
+emilua_vm *vm_new(emilua_context *ctx, bool is_master)
+{
+    emilua_vm *vm = calloc(1, sizeof *vm);
+    if (!vm)
+        return NULL;
+    vm->L = luaL_newstate();
+    if (!vm->L) {
+        free(vm);
+        return NULL;
+    }
+    vm->ctx = ctx;
+    vm->is_master = is_master;
+    vm->refcount = 1;
+    lua_setexdata(vm->L, vm);
+    lua_atpanic(vm->L, panic);
+    uv_idle_init(&ctx->loop, &vm->drain);
+    vm->drain.data = vm;
+
+    lua_pushcfunction(vm->L, setup);
+    if (lua_pcall(vm->L, 0, 0, 0) != 0) {
+        fprintf(stderr, "emilua: VM setup failed: %s\n",
+                lua_tostring(vm->L, -1));
+        lua_close(vm->L);
+        free(vm);
+        return NULL;
+    }
+    return vm;
+}
+
+void emilua_vm_ref(emilua_vm *vm)
+{
+    vm->refcount++;
+}
+
+void emilua_vm_unref(emilua_vm *vm)
+{
+    if (--vm->refcount == 0)
+        free(vm);
+}
+
+static void drain_closed(uv_handle_t *h)
+{
+    emilua_vm_unref(h->data);
+}
+
+/* Asks for the VM to close as soon as no Lua code of it is running. */
+void vm_terminate(emilua_vm *vm)
+{
+    vm->terminating = true;
+    if (!vm->running)
+        uv_idle_start(&vm->drain, scheduler_drain_cb);
+}
+
+void vm_close(emilua_vm *vm)
+{
+    if (vm->closed)
+        return;
+    vm->terminating = true;
+    fiber_report_pending_errors(vm);
+
+    /* Stop every operation; their resumes now only release the fiber. */
+    emilua_fiber *f = vm->all_fibers;
+    while (f) {
+        emilua_fiber *next = f->next_all;
+        if (f->state == FIBER_SUSPENDED && f->canceller) {
+            if (f->prev_all)
+                f->prev_all->next_all = f->next_all;
+            else
+                vm->all_fibers = f->next_all;
+            if (f->next_all)
+                f->next_all->prev_all = f->prev_all;
+            f->zombie = 1;
+            emilua_canceller c = f->canceller;
+            f->canceller = NULL;
+            c(f, f->canceller_data);
+        }
+        f = next;
+    }
+
+    vm->closed = true;
+    vm->ready_head = vm->ready_tail = NULL;
+    lua_close(vm->L);
+    vm->L = NULL;
+    while ((f = vm->all_fibers)) {
+        vm->all_fibers = f->next_all;
+        free(f);
+    }
+    uv_idle_stop(&vm->drain);
+    uv_close((uv_handle_t *)&vm->drain, drain_closed);
+}
+
+int vm_start_entry(emilua_vm *vm, const char *path, const char *context)
+{
+    return modules_load_entry(vm, path, context);
+}

@@ -1,0 +1,68 @@
+/* Process start: record inherited low fds, fork the supervisor before
+ * anything else exists, ignore SIGPIPE, then run the main VM until its
+ * context runs out of work. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/cli.h"
+#include "core/core.h"
+#include "core/supervisor.h"
+
+/* fds 3..9 a parent handed us, for system.get_lowfd(); taken before the
+ * runtime opens anything that could land there. */
+static unsigned record_lowfds(void)
+{
+    unsigned mask = 0;
+    for (int fd = 3; fd <= 9; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        if (flags >= 0) {
+            mask |= 1u << fd;
+            fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+        }
+    }
+    return mask;
+}
+
+int main(int argc, char **argv)
+{
+    emilua_process proc = {0};
+    proc.lowfds = record_lowfds();
+
+    int rc = cli_parse(&proc, argc, argv);
+    if (rc >= 0)
+        return rc;
+
+    proc.supervisor_fd = supervisor_start();
+    signal(SIGPIPE, SIG_IGN);
+    cli_read_environment(&proc);
+
+    emilua_context ctx = {.process = &proc};
+    if (uv_loop_init(&ctx.loop) != 0) {
+        fprintf(stderr, "emilua: cannot create the event loop\n");
+        return 1;
+    }
+    emilua_vm *vm = vm_new(&ctx, true);
+    if (!vm)
+        return 1;
+    emilua_vm_ref(vm);
+    const char *context = proc.test_mode ? "test" : "main";
+    if (vm_start_entry(vm, proc.entry, context) != 0) {
+        vm_close(vm);
+        uv_run(&ctx.loop, UV_RUN_DEFAULT);
+        return 1;
+    }
+    uv_run(&ctx.loop, UV_RUN_DEFAULT);
+    vm_close(vm);
+    uv_run(&ctx.loop, UV_RUN_DEFAULT);
+    emilua_vm_unref(vm);
+    uv_loop_close(&ctx.loop);
+    for (size_t i = 0; i < proc.n_module_dirs; i++)
+        free(proc.module_dirs[i]);
+    free(proc.module_dirs);
+    if (proc.supervisor_fd >= 0)
+        close(proc.supervisor_fd);
+    return proc.exit_code;
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Lists the golden tests of a suite: every NAME.lua that has a NAME.out.
+cd "$(dirname "$0")/$1" || exit 1
+for f in *.out; do
+    [ -e "$f" ] || continue
+    n=${f%.out}
+    [ -e "$n.lua" ] || [ -e "$n.cmd" ] && echo "$n"
+done
+exit 0
