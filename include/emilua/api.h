@@ -210,5 +210,7 @@ typedef struct emilua_builtin_module {
 } emilua_builtin_module;
 
 extern const emilua_builtin_module emilua_builtin_modules[];
+/* Globals every VM starts with (byte_span, format, ...). */
+extern const emilua_builtin_module emilua_global_modules[];
 
 #endif

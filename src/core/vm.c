@@ -54,6 +54,12 @@ static int setup(lua_State *L)
     open_fiber_api(L);
     open_this_fiber(L);
     open_require(L);
+    for (const emilua_builtin_module *g = emilua_global_modules; g->name;
+         g++) {
+        lua_pushcfunction(L, g->open);
+        lua_call(L, 0, 1);
+        lua_setglobal(L, g->name);
+    }
     return 0;
 }
 

@@ -1,10 +1,20 @@
-/* The builtin modules, by the name require() knows them by.  Adding a
- * module means adding its line here (and its file to meson.build). */
+/* The builtin modules, by the name require() knows them by, and the
+ * globals every VM starts with.  Adding a module means adding its line
+ * here and its file to meson.build. */
 #include <lualib.h>
 
 #include <emilua/api.h>
 
+int emilua_open_asio_error(lua_State *L);
+int emilua_open_byte_span(lua_State *L);
+int emilua_open_condition_variable(lua_State *L);
+int emilua_open_format(lua_State *L);
+int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
+int emilua_open_mutex(lua_State *L);
+int emilua_open_recursive_mutex(lua_State *L);
+int emilua_open_stream(lua_State *L);
+int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
 
 static int open_ffi(lua_State *L)
@@ -15,8 +25,22 @@ static int open_ffi(lua_State *L)
 }
 
 const emilua_builtin_module emilua_builtin_modules[] = {
+    {"asio_error", emilua_open_asio_error},
+    {"condition_variable", emilua_open_condition_variable},
     {"ffi", open_ffi},
+    {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
+    {"mutex", emilua_open_mutex},
+    {"recursive_mutex", emilua_open_recursive_mutex},
+    {"stream", emilua_open_stream},
+    {"system", emilua_open_system},
     {"time", emilua_open_time},
+    {NULL, NULL},
+};
+
+/* Opened when a VM starts; each open pushes the global's value. */
+const emilua_builtin_module emilua_global_modules[] = {
+    {"byte_span", emilua_open_byte_span},
+    {"format", emilua_open_format},
     {NULL, NULL},
 };

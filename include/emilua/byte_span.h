@@ -1,0 +1,45 @@
+/* The C side of byte_span, for modules that read into or write from one.
+ *
+ * A byte_span userdata views [offset, offset + size) of a shared,
+ * reference-counted memory block; its capacity runs to the block's end.
+ * An operation that hands the memory to the OS takes a reference on the
+ * block (emilua_bytes_ref) so the memory outlives the span, and even the
+ * VM, until the operation ends. */
+#ifndef EMILUA_BYTE_SPAN_H
+#define EMILUA_BYTE_SPAN_H
+
+#include <stddef.h>
+
+#include <lua.h>
+
+typedef struct emilua_bytes {
+    size_t refcount;
+    size_t size;                 /* bytes in data */
+    unsigned char data[];
+} emilua_bytes;
+
+typedef struct emilua_byte_span {
+    emilua_bytes *mem;           /* NULL for a zero-capacity span */
+    size_t offset;               /* first byte of the view in mem->data */
+    size_t size;                 /* the length, #span */
+    size_t capacity;             /* from offset to the end of mem */
+} emilua_byte_span;
+
+static inline unsigned char *emilua_byte_span_data(const emilua_byte_span *s)
+{
+    return s->mem ? s->mem->data + s->offset : NULL;
+}
+
+/* The byte_span at idx, or NULL when it is something else. */
+emilua_byte_span *emilua_test_byte_span(lua_State *L, int idx);
+/* The byte_span at argn, or raises naming func. */
+emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
+                                         const char *func);
+/* Pushes a new span of size bytes (zeroed) with the given capacity. */
+emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
+                                        size_t capacity);
+
+void emilua_bytes_ref(emilua_bytes *mem);
+void emilua_bytes_unref(emilua_bytes *mem);
+
+#endif
