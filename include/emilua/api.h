@@ -43,6 +43,14 @@ uv_loop_t *emilua_vm_loop(emilua_vm *vm);
 emilua_process *emilua_vm_process(emilua_vm *vm);
 bool emilua_vm_is_master(emilua_vm *vm);
 
+/* Ends the process with `code` once the master VM has closed; the VM
+ * given is terminated at its next scheduling point (no more Lua of it
+ * runs after the calling function returns control to the runtime). */
+void emilua_request_exit(emilua_vm *vm, int code);
+/* True once the VM's Lua state is gone (for operations without a
+ * canceller that complete later). */
+bool emilua_vm_closed(emilua_vm *vm);
+
 /* Keeps the VM struct (not the Lua state) alive. */
 void emilua_vm_ref(emilua_vm *vm);
 void emilua_vm_unref(emilua_vm *vm);

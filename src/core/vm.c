@@ -158,3 +158,15 @@ int vm_start_entry(emilua_vm *vm, const char *path, const char *context)
 {
     return modules_load_entry(vm, path, context);
 }
+
+void emilua_request_exit(emilua_vm *vm, int code)
+{
+    vm->ctx->process->exit_code = code;
+    vm->ctx->process->exit_requested = true;
+    vm_terminate(vm);
+}
+
+bool emilua_vm_closed(emilua_vm *vm)
+{
+    return vm->closed;
+}
