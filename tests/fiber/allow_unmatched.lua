@@ -1,0 +1,5 @@
+print(pcall(this_fiber.allow_suspend))
+this_fiber.forbid_suspend()
+this_fiber.allow_suspend()
+print(pcall(this_fiber.allow_suspend))
+print(pcall(this_fiber.yield))

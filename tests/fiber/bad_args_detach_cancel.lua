@@ -1,0 +1,6 @@
+local f = spawn(function() end)
+print(pcall(function() f.detach() end))
+print(pcall(function() f.detach('x') end))
+print(pcall(function() f.cancel() end))
+print(pcall(function() f.cancel({}) end))
+print(f.joinable)

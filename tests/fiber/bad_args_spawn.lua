@@ -1,0 +1,3 @@
+print(pcall(spawn, 1))
+print(pcall(spawn))
+print(pcall(spawn, 'print'))

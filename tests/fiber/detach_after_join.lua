@@ -1,0 +1,3 @@
+local f = spawn(function() end)
+f:join()
+print(pcall(f.detach, f))

@@ -1,0 +1,10 @@
+-- A detached fiber still runs to its end.
+local f = spawn(function()
+    print('child start')
+    this_fiber.yield()
+    print('child end')
+end)
+f:detach()
+print('detached')
+this_fiber.yield()
+print('main yielded once')

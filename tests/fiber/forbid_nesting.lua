@@ -1,0 +1,6 @@
+this_fiber.forbid_suspend()
+this_fiber.forbid_suspend()
+this_fiber.allow_suspend()
+print(pcall(this_fiber.yield))
+this_fiber.allow_suspend()
+print(pcall(this_fiber.yield))

@@ -1,0 +1,2 @@
+local f = spawn(function() end)
+print(select('#', f:join()))

@@ -1,0 +1,3 @@
+local f = spawn(function() return nil, 'x', nil end)
+local function show(...) print(select('#', ...), ...) end
+show(f:join())

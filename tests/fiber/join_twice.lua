@@ -1,0 +1,5 @@
+local f = spawn(function() return 'v' end)
+print(f:join())
+print(f.joinable)
+local ok, e = pcall(f.join, f)
+print(ok, tostring(e), tostring(e.category))

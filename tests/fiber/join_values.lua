@@ -1,0 +1,2 @@
+local f = spawn(function() return 1, 'two', true end)
+print(f:join())

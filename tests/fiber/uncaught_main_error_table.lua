@@ -1,0 +1,3 @@
+local e = require('generic_error').ENOENT
+e.path = '/nowhere'
+error(e)

@@ -1,0 +1,3 @@
+-- When the main fiber panics the VM ends: ready fibers never run.
+spawn(function() print('never printed') end):detach()
+error('stop', 0)
