@@ -1,0 +1,417 @@
+/* byte_span: Go-style slices over a shared, reference-counted block.
+ *
+ * This file holds the C API, the constructors, slicing, copy/append/fill
+ * and the metamethods.  The string algorithms and the serializers live in
+ * algorithms.c and serialization.c. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Lua numbers hold integers exactly up to 2^53; no span may be longer. */
+#define BS_MAX_SIZE ((size_t)1 << 53)
+
+/* ---- the memory block ------------------------------------------------- */
+
+/* Pending operations may hold a block from other threads (a thread pool
+ * writing into it), so the count is atomic. */
+void emilua_bytes_ref(emilua_bytes *mem)
+{
+    if (mem)
+        __atomic_fetch_add(&mem->refcount, 1, __ATOMIC_RELAXED);
+}
+
+void emilua_bytes_unref(emilua_bytes *mem)
+{
+    if (mem && __atomic_sub_fetch(&mem->refcount, 1, __ATOMIC_ACQ_REL) == 0)
+        free(mem);
+}
+
+/* A new block of size zeroed bytes with one reference, NULL for size 0.
+ * Raises ENOMEM. */
+static emilua_bytes *bytes_new(lua_State *L, size_t size)
+{
+    if (size == 0)
+        return NULL;
+    emilua_bytes *mem = NULL;
+    if (size <= BS_MAX_SIZE)
+        mem = calloc(1, sizeof *mem + size);
+    if (!mem)
+        emilua_raise_errno(L, ENOMEM);
+    mem->refcount = 1;
+    mem->size = size;
+    return mem;
+}
+
+/* ---- the userdata ----------------------------------------------------- */
+
+static int bs_gc(lua_State *L)
+{
+    emilua_byte_span *s = lua_touserdata(L, 1);
+    emilua_bytes *mem = s->mem;
+    s->mem = NULL;
+    s->size = s->capacity = s->offset = 0;
+    emilua_bytes_unref(mem);
+    return 0;
+}
+
+emilua_byte_span *bs_push_view(lua_State *L, emilua_bytes *mem, size_t offset,
+                               size_t size, size_t capacity)
+{
+    emilua_byte_span *s = emilua_new_udata(L, &emilua_byte_span_type,
+                                           sizeof *s);
+    /* A zero-capacity view needs no block; dropping it lets the memory go
+     * early. */
+    if (capacity == 0)
+        mem = NULL, offset = 0;
+    emilua_bytes_ref(mem);
+    s->mem = mem;
+    s->offset = offset;
+    s->size = size;
+    s->capacity = capacity;
+    return s;
+}
+
+/* Pushes a span of size bytes over a fresh zeroed block of capacity bytes.
+ * The userdata comes first so that a failed allocation leaks nothing. */
+static emilua_byte_span *push_owner(lua_State *L, size_t size, size_t capacity)
+{
+    emilua_byte_span *s = bs_push_view(L, NULL, 0, 0, 0);
+    s->mem = bytes_new(L, capacity);
+    s->size = size;
+    s->capacity = capacity;
+    return s;
+}
+
+/* ---- the C API -------------------------------------------------------- */
+
+emilua_byte_span *emilua_test_byte_span(lua_State *L, int idx)
+{
+    return emilua_test_udata(L, idx, &emilua_byte_span_type);
+}
+
+emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
+                                         const char *func)
+{
+    return emilua_check_udata(L, argn, &emilua_byte_span_type, func);
+}
+
+emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
+                                        size_t capacity)
+{
+    if (capacity < size)
+        capacity = size;
+    return push_owner(L, size, capacity);
+}
+
+/* ---- shared argument helpers ----------------------------------------- */
+
+const unsigned char *bs_check_bytes(lua_State *L, int argn, size_t *len,
+                                    const char *func, const char *name)
+{
+    if (lua_type(L, argn) == LUA_TSTRING)
+        return (const unsigned char *)lua_tolstring(L, argn, len);
+    emilua_byte_span *s = emilua_test_byte_span(L, argn);
+    if (!s)
+        emilua_arg_error(L, argn, func, name, "a byte_span or a string");
+    *len = s->size;
+    return s->size ? emilua_byte_span_data(s) : (const unsigned char *)"";
+}
+
+lua_Integer bs_opt_integer(lua_State *L, int argn, lua_Integer def,
+                           const char *func, const char *name)
+{
+    if (lua_isnoneornil(L, argn))
+        return def;
+    return emilua_check_integer(L, argn, func, name);
+}
+
+/* ---- constructors ----------------------------------------------------- */
+
+static int construct(lua_State *L, const char *func)
+{
+    lua_Integer length = emilua_check_integer(L, 1, func, "length");
+    lua_Integer capacity = bs_opt_integer(L, 2, length, func, "capacity");
+    if (length < 0)
+        return emilua_raise_einval_arg(L, 1);
+    if (capacity < length)
+        return emilua_raise_einval_arg(L, 2);
+    emilua_push_byte_span(L, (size_t)length, (size_t)capacity);
+    return 1;
+}
+
+static int bs_new(lua_State *L)
+{
+    return construct(L, "byte_span.new");
+}
+
+/* new() zeroes the whole block as well; with_zeros() is the name that
+ * promises it. */
+static int bs_with_zeros(lua_State *L)
+{
+    return construct(L, "byte_span.with_zeros");
+}
+
+/* ---- slicing ----------------------------------------------------------- */
+
+/* Pushes self's view of [first, first + size) (0-based) */
+static int push_subview(lua_State *L, emilua_byte_span *s, size_t first,
+                        size_t size)
+{
+    bs_push_view(L, s->mem, s->offset + first, size, s->capacity - first);
+    return 1;
+}
+
+static int bs_sub(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.sub");
+    lua_Integer cap = (lua_Integer)s->capacity;
+    lua_Integer start = bs_opt_integer(L, 2, 1, "byte_span.sub", "start");
+    lua_Integer end = bs_opt_integer(L, 3, (lua_Integer)s->size,
+                                     "byte_span.sub", "end");
+    if (start < 1 || start > cap + 1)
+        return emilua_raise_einval_arg(L, 2);
+    if (end < start - 1 || end > cap)
+        return emilua_raise_einval_arg(L, 3);
+    return push_subview(L, s, (size_t)start - 1, (size_t)(end - start + 1));
+}
+
+static size_t check_count(lua_State *L, emilua_byte_span *s, const char *func)
+{
+    lua_Integer count = emilua_check_integer(L, 2, func, "count");
+    if (count < 0 || count > (lua_Integer)s->size)
+        emilua_raise_einval_arg(L, 2);
+    return (size_t)count;
+}
+
+static int bs_first(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.first");
+    return push_subview(L, s, 0, check_count(L, s, "byte_span.first"));
+}
+
+static int bs_last(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.last");
+    size_t count = check_count(L, s, "byte_span.last");
+    return push_subview(L, s, s->size - count, count);
+}
+
+/* ---- copy, append, fill ------------------------------------------------ */
+
+static int bs_copy(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.copy");
+    size_t len;
+    const unsigned char *src = bs_check_bytes(L, 2, &len, "byte_span.copy",
+                                              "src");
+    size_t n = len < s->size ? len : s->size;
+    if (n)
+        memmove(emilua_byte_span_data(s), src, n);
+    lua_pushinteger(L, (lua_Integer)n);
+    return 1;
+}
+
+/* The total length of the arguments from..to, checking their types. */
+static size_t append_length(lua_State *L, int from, int to)
+{
+    size_t total = 0;
+    for (int i = from; i <= to; i++) {
+        if (lua_isnil(L, i))
+            continue;
+        size_t len;
+        bs_check_bytes(L, i, &len, "byte_span.append", NULL);
+        total += len;
+        if (total > BS_MAX_SIZE)
+            emilua_raise_errno(L, ENOMEM);
+    }
+    return total;
+}
+
+/* Writes the arguments from..to one after another at dst.  memmove,
+ * because an argument may view the very bytes being written. */
+static void append_write(lua_State *L, int from, int to, unsigned char *dst)
+{
+    for (int i = from; i <= to; i++) {
+        if (lua_isnil(L, i))
+            continue;
+        size_t len;
+        const unsigned char *p = bs_check_bytes(L, i, &len, NULL, NULL);
+        if (len)
+            memmove(dst, p, len);
+        dst += len;
+    }
+}
+
+static int bs_append_method(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.append");
+    int top = lua_gettop(L);
+    size_t extra = append_length(L, 2, top);
+    size_t size = s->size + extra;
+    if (size <= s->capacity) {
+        if (extra)
+            append_write(L, 2, top, emilua_byte_span_data(s) + s->size);
+        return push_subview(L, s, 0, size);
+    }
+    /* Go's rule of thumb: double, so repeated appends stay linear. */
+    size_t capacity = s->capacity * 2;
+    if (capacity < size)
+        capacity = size;
+    if (capacity > BS_MAX_SIZE)
+        capacity = size;
+    unsigned char *dst = emilua_byte_span_data(push_owner(L, size, capacity));
+    if (s->size)
+        memcpy(dst, emilua_byte_span_data(s), s->size);
+    append_write(L, 2, top, dst + s->size);
+    return 1;
+}
+
+static int bs_append_free(lua_State *L)
+{
+    int top = lua_gettop(L);
+    size_t size = append_length(L, 1, top);
+    emilua_byte_span *s = push_owner(L, size, size);
+    if (size)
+        append_write(L, 1, top, emilua_byte_span_data(s));
+    return 1;
+}
+
+/* memset() semantics: the byte is taken modulo 256. */
+static int bs_fill(lua_State *L)
+{
+    emilua_byte_span *s = bs_self(L, "byte_span.fill");
+    lua_Integer byte = emilua_check_integer(L, 2, "byte_span.fill", "byte");
+    if (s->size)
+        memset(emilua_byte_span_data(s), (int)(byte & 0xff), s->size);
+    lua_settop(L, 1);
+    return 1;
+}
+
+/* ---- metamethods ------------------------------------------------------- */
+
+/* The 0-based position of a numeric key, or raises EINVAL. */
+static size_t check_position(lua_State *L, emilua_byte_span *s)
+{
+    lua_Number k = lua_tonumber(L, 2);
+    if (!(k >= 1 && k <= (lua_Number)s->size) || k != (lua_Number)(size_t)k)
+        emilua_raise_einval_arg(L, 2);
+    return (size_t)k - 1;
+}
+
+static int bs_index(lua_State *L)
+{
+    emilua_byte_span *s = lua_touserdata(L, 1);
+    switch (lua_type(L, 2)) {
+    case LUA_TNUMBER:
+        lua_pushinteger(L, emilua_byte_span_data(s)[check_position(L, s)]);
+        return 1;
+    case LUA_TSTRING:
+        lua_pushvalue(L, 2);
+        lua_rawget(L, lua_upvalueindex(1));
+        if (lua_isnil(L, -1)) {
+            size_t len;
+            const char *key = lua_tolstring(L, 2, &len);
+            if (len == 8 && memcmp(key, "capacity", 8) == 0)
+                lua_pushinteger(L, (lua_Integer)s->capacity);
+        }
+        return 1;
+    default:
+        lua_pushnil(L);
+        return 1;
+    }
+}
+
+/* Bytes are stored modulo 256, like fill(). */
+static int bs_newindex(lua_State *L)
+{
+    emilua_byte_span *s = lua_touserdata(L, 1);
+    if (lua_type(L, 2) != LUA_TNUMBER)
+        return emilua_arg_error(L, 2, "byte_span.__newindex", "key",
+                                "a number");
+    size_t pos = check_position(L, s);
+    lua_Integer v = emilua_check_integer(L, 3, "byte_span.__newindex",
+                                         "value");
+    emilua_byte_span_data(s)[pos] = (unsigned char)(v & 0xff);
+    return 0;
+}
+
+static int bs_len(lua_State *L)
+{
+    emilua_byte_span *s = lua_touserdata(L, 1);
+    lua_pushinteger(L, (lua_Integer)s->size);
+    return 1;
+}
+
+static int bs_tostring(lua_State *L)
+{
+    emilua_byte_span *s = lua_touserdata(L, 1);
+    if (s->size)
+        lua_pushlstring(L, (const char *)emilua_byte_span_data(s), s->size);
+    else
+        lua_pushliteral(L, "");
+    return 1;
+}
+
+/* Equal contents, like two strings. */
+static int bs_eq(lua_State *L)
+{
+    emilua_byte_span *a = emilua_test_byte_span(L, 1);
+    emilua_byte_span *b = emilua_test_byte_span(L, 2);
+    bool eq = a && b && a->size == b->size &&
+              (a->size == 0 || memcmp(emilua_byte_span_data(a),
+                                      emilua_byte_span_data(b), a->size) == 0);
+    lua_pushboolean(L, eq);
+    return 1;
+}
+
+/* ---- registration ------------------------------------------------------ */
+
+#define BS_ALGORITHM_ENTRY(name) {#name, emilua_bs_##name, 0},
+#define BS_SERIALIZER_ENTRIES(sfx, w, be, kind) \
+    {"get_" #sfx, emilua_bs_get_##sfx, 0}, \
+    {"set_" #sfx, emilua_bs_set_##sfx, 0},
+
+static const emilua_reg bs_methods[] = {
+    {"sub", bs_sub, 0},
+    {"first", bs_first, 0},
+    {"last", bs_last, 0},
+    {"copy", bs_copy, 0},
+    {"append", bs_append_method, 0},
+    {"fill", bs_fill, 0},
+    BS_ALGORITHMS(BS_ALGORITHM_ENTRY)
+    BS_SERIALIZERS(BS_SERIALIZER_ENTRIES)
+    {NULL, NULL, 0},
+};
+
+static const luaL_Reg bs_metamethods[] = {
+    {"__gc", bs_gc},
+    {"__len", bs_len},
+    {"__tostring", bs_tostring},
+    {"__eq", bs_eq},
+    {"__newindex", bs_newindex},
+    {NULL, NULL},
+};
+
+const emilua_udata_type emilua_byte_span_type = {
+    .name = "byte_span",
+    .methods = bs_methods,
+    .metamethods = bs_metamethods,
+    .index = bs_index,
+};
+
+static const emilua_reg bs_funcs[] = {
+    {"new", bs_new, 0},
+    {"with_zeros", bs_with_zeros, 0},
+    {"append", bs_append_free, 0},
+    {NULL, NULL, 0},
+};
+
+int emilua_open_byte_span(lua_State *L)
+{
+    lua_newtable(L);
+    emilua_set_funcs(L, bs_funcs);
+    return 1;
+}
