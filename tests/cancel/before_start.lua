@@ -1,0 +1,10 @@
+local sleep = require('time').sleep
+local f = spawn(function()
+    print('started')
+    sleep(1000)
+    print('not reached')
+end)
+f:cancel()
+print(f.joinable, f.cancellation_caught)
+print(select('#', f:join()))
+print(f.joinable, f.cancellation_caught)

@@ -1,0 +1,10 @@
+-- joinable and cancellation_caught before and after cancel and join.
+local f = spawn(function() this_fiber.yield() end)
+print(f.joinable, f.cancellation_caught)
+f:cancel()
+print(f.joinable, f.cancellation_caught)
+f:join()
+print(f.joinable, f.cancellation_caught)
+local g = spawn(function() end)
+g:join()
+print(g.joinable, g.cancellation_caught)

@@ -1,0 +1,5 @@
+print(pcall(this_fiber.restore_cancellation))
+this_fiber.disable_cancellation()
+this_fiber.restore_cancellation()
+local ok, e = pcall(this_fiber.restore_cancellation)
+print(ok, tostring(e), tostring(e.category))

@@ -1,0 +1,12 @@
+local f
+f = spawn(function()
+    print(xpcall(function()
+        f:cancel()
+        error('e', 0)
+    end, function(m) return 'handled ' .. m end))
+    print('xpcall returned')
+    this_fiber.yield()
+    print('not reached')
+end)
+f:join()
+print(f.cancellation_caught)
