@@ -129,8 +129,8 @@ local function on_error(e)
     return setmetatable({e, make_traceback(e)}, box_mt)
 end
 
-local function fiber_finish(co, ok, ...)
-    local st = stacks[co]
+local function fiber_finish(ok, ...)
+    local st = stacks[running()]
     if ok then
         if st ~= nil and st.n > 0 then run_cleanups(st, 0) end
         return true, ...
@@ -145,8 +145,11 @@ local function fiber_finish(co, ok, ...)
     return false, e, tb
 end
 
-local function trampoline(f, ...)
-    return fiber_finish(running(), raw_xpcall(f, on_error, ...))
+-- Not vararg, and as few slots as possible: the deeper the stack at a
+-- native call, the likelier LuaJIT doubles the thread's stack, which is
+-- most of a sleeping fiber's memory.
+local function trampoline(f)
+    return fiber_finish(raw_xpcall(f, on_error))
 end
 
 -- A user coroutine's body runs in a scope of its own.
