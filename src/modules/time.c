@@ -1,14 +1,18 @@
-/* The time module.  For now only time.sleep(); the clocks and timers
- * come with their own issue. */
+/* The time module: time.sleep() here (the worked example of a suspending
+ * function, see include/emilua/api.h), the clocks and their time points
+ * in time/clocks.c, the timers in time/timers.c. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include <emilua/api.h>
 
+#include "time/time_module.h"
+
 struct sleep_op {
     uv_timer_t timer;
     emilua_fiber *fiber;
+    uint64_t deadline;      /* in uv_hrtime() nanoseconds */
 };
 
 static void sleep_closed(uv_handle_t *h)
@@ -16,9 +20,15 @@ static void sleep_closed(uv_handle_t *h)
     free(h->data);
 }
 
+static void sleep_start(struct sleep_op *op);
+
 static void sleep_done(uv_timer_t *t)
 {
     struct sleep_op *op = t->data;
+    if (uv_hrtime() < op->deadline) {   /* the loop's clock ran early */
+        sleep_start(op);
+        return;
+    }
     emilua_resume_nothing(op->fiber);
     uv_close((uv_handle_t *)t, sleep_closed);
 }
@@ -31,13 +41,27 @@ static void sleep_cancel(emilua_fiber *f, void *data)
     emilua_resume_canceled(f);
 }
 
-/* Seconds to whole milliseconds, rounded up so a sleep never ends early. */
-static uint64_t to_ms(double secs)
+/* libuv timers count whole milliseconds on a cached, coarse loop clock:
+ * round up, and let sleep_done() check the real clock. */
+static void sleep_start(struct sleep_op *op)
 {
+    uv_update_time(op->timer.loop);
+    uint64_t now = uv_hrtime();
+    uint64_t left = op->deadline > now ? op->deadline - now : 0;
+    uint64_t ms = left / 1000000 + (left % 1000000 != 0);
+    uv_timer_start(&op->timer, sleep_done, ms, 0);
+}
+
+/* Seconds from now to a uv_hrtime() deadline; huge values saturate. */
+static uint64_t deadline_after(double secs)
+{
+    uint64_t now = uv_hrtime();
     if (!(secs > 0))
-        return 0;
-    double ms = ceil(secs * 1000.0);
-    return ms >= 1.8e19 ? UINT64_MAX / 2 : (uint64_t)ms;
+        return now;
+    double ns = ceil(secs * 1e9);
+    if (ns >= (double)(UINT64_MAX - now))
+        return UINT64_MAX;
+    return now + (uint64_t)ns;
 }
 
 static int time_sleep(lua_State *L)
@@ -53,7 +77,8 @@ static int time_sleep(lua_State *L)
     uv_timer_init(emilua_vm_loop(vm), &op->timer);
     op->timer.data = op;
     op->fiber = f;
-    uv_timer_start(&op->timer, sleep_done, to_ms(secs), 0);
+    op->deadline = deadline_after(secs);
+    sleep_start(op);
     return emilua_suspend(L, f, sleep_cancel, op);
 }
 
@@ -66,5 +91,7 @@ int emilua_open_time(lua_State *L)
 {
     lua_newtable(L);
     emilua_set_funcs(L, time_funcs);
+    time_open_clocks(L);
+    time_open_timers(L);
     return 1;
 }
