@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
 
-    proc.supervisor_fd = supervisor_start();
+    proc.supervisor_fd = supervisor_start(NULL);
     signal(SIGPIPE, SIG_IGN);
     cli_read_environment(&proc);
 

@@ -22,7 +22,7 @@ static void serve(int fd)
     }
 }
 
-int supervisor_start(void)
+int supervisor_start(pid_t *child)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
@@ -43,5 +43,7 @@ int supervisor_start(void)
         serve(sv[1]);
     }
     close(sv[1]);
+    if (child)
+        *child = pid;
     return sv[0];
 }
