@@ -1,13 +1,26 @@
 #!/bin/sh
 # The whole test suite: a release build and an ASan+UBSan build, each
-# running every test.  This is what .ci/run calls.
+# running every test.  This is what .ci/run calls.  Ends with one line
+# "tests: N passed, N failed" summing both runs.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/setup.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
 sh tools/build.sh build
-meson test -C build --print-errorlogs --num-processes 2
-sh tools/build.sh build-asan -Dbuildtype=debug -Db_sanitize=address,undefined \
-    -Db_lundef=false
+meson test -C build --print-errorlogs --num-processes 2 | tee -a "$log" ||
+    status=1
+sh tools/build.sh build-asan -Dbuildtype=debug \
+    -Db_sanitize=address,undefined -Db_lundef=false
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    meson test -C build-asan --print-errorlogs --num-processes 2
+    meson test -C build-asan --print-errorlogs --num-processes 2 |
+    tee -a "$log" || status=1
+
+passed=$(awk '/^Ok:/ {n += $2} END {print n + 0}' "$log")
+failed=$(awk '/^(Fail|Unexpected Pass|Timeout):/ {n += $NF} END {print n + 0}' "$log")
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status
