@@ -1,0 +1,16 @@
+-- Time points of different clocks are different types.
+local time = require 'time'
+local s = time.steady_clock.epoch()
+local y = time.system_clock.epoch()
+local h = time.high_resolution_clock.epoch()
+print(s == y, y == h, s == h)
+print(pcall(function() return s < y end))
+print(pcall(function() return s - y end))
+print(pcall(function() return y - h end))
+print(pcall(function() return h - s end))
+print(pcall(function() return s + y end))
+local t = time.steady_timer.new()
+print(pcall(t.expires_at, t, y))
+local u = time.system_timer.new()
+print(pcall(u.expires_at, u, s))
+print(pcall(u.expires_at, u, h))

@@ -1,0 +1,18 @@
+-- wait() is a cancellation point, even on an expired timer.
+local time = require 'time'
+local t = time.steady_timer.new()
+local f = spawn(function()
+    t:wait()
+    print('not reached')
+end)
+f:cancel()
+f:join()
+print(f.cancellation_caught)
+local g = spawn(function()
+    this_fiber.disable_cancellation()
+    t:wait()
+    print('reached with cancellation disabled')
+    this_fiber.restore_cancellation()
+end)
+g:cancel()
+g:join()
