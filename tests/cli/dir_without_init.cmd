@@ -1,0 +1,2 @@
+# A directory runs as an APPDIR; without init.lua there is nothing to run.
+"$EMILUA" fix/noinit

@@ -1,0 +1,1 @@
+name = 'fix/app/helper'

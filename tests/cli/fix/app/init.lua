@@ -1,0 +1,2 @@
+print('app init', _CONTEXT)
+print('app helper', require('./helper').name)

@@ -1,0 +1,2 @@
+print('entry', _CONTEXT)
+print('module', require('./ctxmod').seen)

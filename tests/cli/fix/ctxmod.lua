@@ -1,0 +1,1 @@
+seen = tostring(_CONTEXT)

@@ -1,0 +1,5 @@
+spawn(function()
+    require('time').sleep(1000)
+    print('never printed')
+end)
+error('main fails')

@@ -1,0 +1,2 @@
+#!/usr/bin/env emilua
+print('run through its #! line')

@@ -1,0 +1,3 @@
+"$EMILUA" --version
+echo "exit status $?"
+echo "stderr: [$("$EMILUA" --version 2>&1 >/dev/null)]"

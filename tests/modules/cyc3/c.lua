@@ -1,0 +1,2 @@
+print('c: importing a')
+require '../a'

@@ -1,0 +1,2 @@
+require './a'
+print('main: not reached')

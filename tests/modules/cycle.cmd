@@ -1,0 +1,2 @@
+# a -> b -> a: the import of a in b raises "Cyclic import".
+"$EMILUA" cyc/main.lua

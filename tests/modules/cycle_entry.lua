@@ -1,0 +1,3 @@
+-- A module importing the entry that is importing it is a cycle.
+require './cyc/back'
+print('done')

@@ -1,0 +1,3 @@
+-- A module importing itself is a cycle.
+require './cyc/self'
+print('done')

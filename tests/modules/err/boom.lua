@@ -1,0 +1,2 @@
+print('boom: evaluating')
+error('boom at top level')

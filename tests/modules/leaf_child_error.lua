@@ -1,0 +1,3 @@
+-- './x' from a file module raises.
+require './rel/leaf'
+print('done')

@@ -1,0 +1,2 @@
+require './err/boom'
+print('not reached')

@@ -1,0 +1,2 @@
+local m = require './spawner/mod'
+print('module top level:', m.time_type)

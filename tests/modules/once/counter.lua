@@ -1,0 +1,2 @@
+print('evaluating once/counter')
+value = {}

@@ -1,0 +1,1 @@
+EMILUA_PATH=pkgs/second:pkgs/first "$EMILUA" path_order.lua

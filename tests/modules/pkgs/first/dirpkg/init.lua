@@ -1,0 +1,2 @@
+origin = 'first (dir/init.lua)'
+child = require('./child').name

@@ -1,0 +1,1 @@
+origin = 'a package named time'

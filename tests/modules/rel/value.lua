@@ -1,0 +1,3 @@
+-- A file module at rel/value.lua.
+print('loading rel/value')
+name = 'rel/value'

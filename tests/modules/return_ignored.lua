@@ -1,0 +1,2 @@
+local m = require './glob/returns'
+print(type(m), m.exported)
