@@ -1,0 +1,23 @@
+-- Long outputs, many arguments, odd bytes.
+local s = format("{:.600f}", 1)
+print(#s, s:sub(1, 4), s:sub(-1))
+s = format("{:.1000e}", 1)
+print(#s, s:sub(-5))
+print(format(string.rep("{}", 20), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+             14, 15, 16, 17, 18, 19, 20))
+print(format("{19}{0}", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+             16, 17, 18, 19, 20))
+print(#format("{:100}", "x"), #format("{:>5000}", ""))
+print(format("{:x^9}", "é"))
+print(#format("{}", "a\0b"), format("{:?}", "a\0b"))
+print(format("[{:<4}]", "\0") == "[\0   ]")
+print(format(""))
+print(format("{:}", 12), format("{0:}", 12), format("{0}", 12))
+print(format("{n:>{w}.{p}f}|", {"n", 2.5}, {"w", 6}, {"p", 2}))
+print(format("{:{}}|{:{}}|", "a", 3, "b", 2))
+print(format("{2:{0}}|", 5, 0, "z"))
+print(format("{:.{}}|", "hello", 0))
+print(format("{:d} {:d}", -9223372036854775808, 18446744073709549568))
+print(format("{:b}", 2^53), format("{}", 2^53 + 2), format("{}", -2^53))
+print(format("{}", 1e100), format("{}", -1.5e-7), format("{}", 2^-1074))
+print(format("{} {}", 1/3, 2/3))
