@@ -49,12 +49,10 @@ int main(int argc, char **argv)
         return 1;
     emilua_vm_ref(vm);
     const char *context = proc.test_mode ? "test" : "main";
-    if (vm_start_entry(vm, proc.entry, context) != 0) {
-        vm_close(vm);
+    if (vm_start_entry(vm, proc.entry, context) != 0)
+        proc.exit_code = 1;
+    else
         uv_run(&ctx.loop, UV_RUN_DEFAULT);
-        return 1;
-    }
-    uv_run(&ctx.loop, UV_RUN_DEFAULT);
     vm_close(vm);
     uv_run(&ctx.loop, UV_RUN_DEFAULT);
     emilua_vm_unref(vm);

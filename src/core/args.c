@@ -1,17 +1,41 @@
 /* Argument checks whose errors name the function and the argument. */
 #include <math.h>
+#include <string.h>
 
 #include "core.h"
+
+/* Pushes "chunk:line: " for the user code that called the function now
+ * running, skipping the runtime's own Lua wrappers; "" when that caller is
+ * C code. */
+static void push_where(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (strncmp(ar.short_src, "[emilua ", 8) == 0)
+            continue;
+        if (ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+        break;
+    }
+    lua_pushliteral(L, "");
+}
 
 int emilua_arg_error(lua_State *L, int argn, const char *func,
                      const char *name, const char *expected)
 {
     const char *got = luaL_typename(L, argn);
+    push_where(L);
     if (name)
-        return luaL_error(L, "%s: argument #%d (%s) must be %s (got %s)",
-                          func, argn, name, expected, got);
-    return luaL_error(L, "%s: argument #%d must be %s (got %s)", func, argn,
-                      expected, got);
+        lua_pushfstring(L, "%s: argument #%d (%s) must be %s (got %s)", func,
+                        argn, name, expected, got);
+    else
+        lua_pushfstring(L, "%s: argument #%d must be %s (got %s)", func,
+                        argn, expected, got);
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 static const char *const article_type[] = {

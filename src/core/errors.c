@@ -245,7 +245,7 @@ static int error_togeneric(lua_State *L)
 {
     const emilua_error_category *cat = error_category(L, 1);
     if (!cat)
-        return emilua_arg_error(L, 1, "togeneric", "self", "error");
+        return emilua_arg_error(L, 1, "togeneric", "self", "an error");
     lua_getfield(L, 1, "code");
     int code = (int)lua_tointeger(L, -1);
     int generic = cat->to_generic ? cat->to_generic(code) : 0;

@@ -103,6 +103,9 @@ static bool valid_name_path(const char *p)
  * textual prefix test is enough. */
 static bool within(const char *dir, const char *root)
 {
+    if (strcmp(root, ".") == 0)   /* the entry was named relatively */
+        return dir[0] != '/' && strcmp(dir, "..") != 0 &&
+               strncmp(dir, "../", 3) != 0;
     size_t n = strlen(root);
     return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/' ||
                                           strcmp(root, "/") == 0);

@@ -27,20 +27,27 @@ int supervisor_start(pid_t *child)
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
         return -1;
+    /* Terminal signals are for the runtime; the supervisor follows its
+     * socket.  SIGINT stays blocked across fork() so that none can reach
+     * the child before it ignores it. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        signal(SIGINT, SIG_IGN);
+        signal(SIGPIPE, SIG_IGN);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        prctl(PR_SET_NAME, "emilua-superv", 0, 0, 0);
+        serve(sv[1]);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         close(sv[0]);
         close(sv[1]);
         return -1;
-    }
-    if (pid == 0) {
-        close(sv[0]);
-        /* Terminal signals are for the runtime; the supervisor follows its
-         * socket. */
-        signal(SIGINT, SIG_IGN);
-        signal(SIGPIPE, SIG_IGN);
-        prctl(PR_SET_NAME, "emilua-superv", 0, 0, 0);
-        serve(sv[1]);
     }
     close(sv[1]);
     if (child)
