@@ -1,0 +1,18 @@
+-- A join() issued from inside a coroutine is interrupted by cancel() too.
+local sleep = require('time').sleep
+local s = spawn(function() sleep(1000) end)
+local j = spawn(function()
+    local w = coroutine.wrap(function()
+        s:join()
+        print('not reached (coroutine)')
+    end)
+    w()
+    print('not reached (fiber)')
+end)
+this_fiber.yield()
+j:cancel()
+j:join()
+print(j.cancellation_caught, s.joinable)
+s:cancel()
+s:join()
+print(s.cancellation_caught)

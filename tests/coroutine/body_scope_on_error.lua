@@ -1,0 +1,6 @@
+local co = coroutine.create(function()
+    scope_cleanup_push(function() print('body handler') end)
+    error('body failed', 0)
+end)
+print(coroutine.resume(co))
+print(coroutine.status(co))

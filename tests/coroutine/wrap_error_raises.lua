@@ -1,0 +1,2 @@
+local w = coroutine.wrap(function() error('wrapped failure', 0) end)
+print(pcall(w))

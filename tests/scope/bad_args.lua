@@ -1,0 +1,8 @@
+print(pcall(scope, 1))
+print(pcall(scope, nil))
+print(pcall(scope_cleanup_push, 'x'))
+print(pcall(scope_cleanup_push, nil))
+scope_cleanup_push(function() print('handler') end)
+print(pcall(scope_cleanup_pop, 'no'))
+print(pcall(scope_cleanup_pop, 0))
+scope_cleanup_pop(false)

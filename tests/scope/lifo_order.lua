@@ -1,0 +1,7 @@
+scope(function()
+    scope_cleanup_push(function() print('first pushed') end)
+    scope_cleanup_push(function() print('second pushed') end)
+    scope_cleanup_push(function() print('third pushed') end)
+    print('body end')
+end)
+print('after scope')

@@ -1,0 +1,10 @@
+-- Each scope runs only its own handlers, when it exits.
+scope(function()
+    scope_cleanup_push(function() print('outer handler') end)
+    scope(function()
+        scope_cleanup_push(function() print('inner handler') end)
+        print('inner body')
+    end)
+    print('back in outer')
+end)
+print('done')

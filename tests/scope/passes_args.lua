@@ -1,0 +1,1 @@
+print(scope(function(a, b, c) return c, b, a end, 'x', 'y', 'z'))

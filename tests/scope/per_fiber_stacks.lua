@@ -1,0 +1,17 @@
+-- Handler lists belong to each fiber: one fiber's scope exit does not run
+-- another fiber's handlers.
+local a = spawn(function()
+    scope(function()
+        scope_cleanup_push(function() print('a handler') end)
+        this_fiber.yield()
+        print('a body end')
+    end)
+end)
+local b = spawn(function()
+    scope(function()
+        scope_cleanup_push(function() print('b handler') end)
+        print('b body end')
+    end)
+end)
+a:join()
+b:join()

@@ -1,0 +1,3 @@
+-- The main fiber's root scope starts empty.
+local ok, e = pcall(function() scope_cleanup_pop() end)
+print(ok, tostring(e))

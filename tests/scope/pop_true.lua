@@ -1,0 +1,5 @@
+scope(function()
+    scope_cleanup_push(function() print('handler') end)
+    scope_cleanup_pop(true)
+    print('after pop')
+end)
