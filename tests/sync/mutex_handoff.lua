@@ -1,0 +1,16 @@
+-- unlock() hands the mutex straight to the first waiter: it never looks
+-- free in between, not even to the fiber that just unlocked it.
+local mutex = require('mutex')
+local m = mutex.new()
+m:lock()
+local f = spawn(function()
+    m:lock()
+    print('waiter owns the mutex')
+    m:unlock()
+end)
+this_fiber.yield()
+m:unlock()
+print('try_lock after unlock:', m:try_lock())
+f:join()
+print('try_lock after the waiter unlocked:', m:try_lock())
+m:unlock()

@@ -1,0 +1,17 @@
+-- try_lock() on a mutex another fiber holds returns false at once, without
+-- suspending; on a free one it takes it.
+local mutex = require('mutex')
+local m = mutex.new()
+m:lock()
+local f = spawn(function()
+    this_fiber.forbid_suspend()
+    print('try_lock:', m:try_lock())
+    this_fiber.allow_suspend()
+end)
+f:join()
+m:unlock()
+f = spawn(function()
+    print('try_lock:', m:try_lock())
+    m:unlock()
+end)
+f:join()

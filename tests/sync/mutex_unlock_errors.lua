@@ -1,0 +1,16 @@
+-- unlock() of a mutex the fiber does not hold raises EPERM: when it is
+-- free, and when another fiber owns it (which keeps it).
+local mutex = require('mutex')
+local m = mutex.new()
+local ok, e = pcall(m.unlock, m)
+print(ok, tostring(e.category), e.code, tostring(e))
+m:lock()
+local f = spawn(function()
+    local ok, e = pcall(m.unlock, m)
+    print(ok, tostring(e.category), e.code, tostring(e))
+end)
+f:join()
+m:unlock()
+print(m:try_lock())
+m:unlock()
+print(pcall(m.unlock, m))

@@ -1,0 +1,15 @@
+-- The owner adds a level with each lock() or try_lock() and drops one with
+-- each unlock(); one unlock() too many raises EPERM.
+local recursive_mutex = require('recursive_mutex')
+local m = recursive_mutex.new()
+print(getmetatable(m), type(m))
+print(select('#', m:lock()))
+m:lock()
+print(m:try_lock())
+print(select('#', m:unlock()))
+m:unlock()
+m:unlock()
+local ok, e = pcall(m.unlock, m)
+print(ok, tostring(e.category), e.code, tostring(e))
+print(m:try_lock())
+m:unlock()
