@@ -1,0 +1,22 @@
+-- A waiter notified, then canceled before it got the mutex back, returns
+-- from wait() normally (the notification was delivered); the cancellation
+-- fires at its next cancellation point.
+local mutex = require('mutex')
+local condition_variable = require('condition_variable')
+local m = mutex.new()
+local c = condition_variable.new()
+local f = spawn(function()
+    m:lock()
+    c:wait(m)
+    print('wait returned normally')
+    m:unlock()
+    this_fiber.yield()
+    print('not reached')
+end)
+this_fiber.yield()
+m:lock()
+c:notify_one()
+f:cancel()
+m:unlock()
+f:join()
+print('cancellation caught:', f.cancellation_caught)

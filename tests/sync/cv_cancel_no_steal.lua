@@ -1,0 +1,21 @@
+-- A waiter canceled while blocked leaves the queue: the notify_one() that
+-- follows goes to the next waiter instead of being swallowed.
+local mutex = require('mutex')
+local condition_variable = require('condition_variable')
+local m = mutex.new()
+local c = condition_variable.new()
+local function waiter(name)
+    return spawn(function()
+        m:lock()
+        local ok, e = pcall(c.wait, c, m)
+        print(name, ok and 'woke up' or tostring(e))
+        m:unlock()
+    end)
+end
+local a = waiter('a')
+local b = waiter('b')
+this_fiber.yield()
+a:cancel()
+c:notify_one()
+a:join()
+b:join()

@@ -1,0 +1,18 @@
+-- With a cancellation already pending, wait() raises at once and keeps the
+-- mutex locked: only a wait that blocks releases it.
+local mutex = require('mutex')
+local condition_variable = require('condition_variable')
+local m = mutex.new()
+local c = condition_variable.new()
+local f = spawn(function()
+    m:lock()
+    scope_cleanup_push(function()
+        print('cleanup: mutex still ours, unlock:', pcall(m.unlock, m))
+    end)
+    c:wait(m)
+    print('not reached')
+end)
+f:cancel()
+f:join()
+print('cancellation caught:', f.cancellation_caught)
+print('mutex free:', m:try_lock())

@@ -1,0 +1,13 @@
+-- wait() inside forbid_suspend raises without releasing the mutex.
+local mutex = require('mutex')
+local condition_variable = require('condition_variable')
+local m = mutex.new()
+local c = condition_variable.new()
+m:lock()
+this_fiber.forbid_suspend()
+local ok, e = pcall(c.wait, c, m)
+this_fiber.allow_suspend()
+print(ok, tostring(e))
+local f = spawn(function() print('other try_lock:', m:try_lock()) end)
+f:join()
+m:unlock()

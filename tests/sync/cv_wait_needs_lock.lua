@@ -1,0 +1,17 @@
+-- wait() needs the mutex locked by the calling fiber: EPERM otherwise,
+-- and nothing is released or queued.
+local mutex = require('mutex')
+local condition_variable = require('condition_variable')
+local m = mutex.new()
+local c = condition_variable.new()
+local ok, e = pcall(c.wait, c, m)
+print(ok, tostring(e.category), e.code, tostring(e))
+m:lock()
+local f = spawn(function()
+    local ok, e = pcall(c.wait, c, m)
+    print(ok, tostring(e.category), e.code, tostring(e))
+end)
+f:join()
+c:notify_one()
+m:unlock()
+print('done')
