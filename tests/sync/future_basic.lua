@@ -1,0 +1,15 @@
+-- set_value() then get(): get() returns the value (one value), as often as
+-- asked; tables are shared, not copied.
+local future = require('future')
+local promise, fut = future.new()
+print(getmetatable(promise), getmetatable(fut), type(promise), type(fut))
+print(select('#', promise:set_value('hello')))
+print(fut:get())
+print(fut:get())
+local p2, f2 = future.new()
+p2:set_value({1, 2, 3}, 'ignored')
+local t = f2:get()
+print(#t, t == f2:get(), select('#', f2:get()))
+local p3, f3 = future.new()
+p3:set_value()
+print(select('#', f3:get()), f3:get())

@@ -1,0 +1,16 @@
+-- set_error(e): every get(), blocked or later, raises e itself.
+local future = require('future')
+local p1, f1 = future.new()
+local w = spawn(function()
+    local ok, e = pcall(f1.get, f1)
+    print('waiter:', ok, e)
+end)
+this_fiber.yield()
+p1:set_error('boom')
+w:join()
+print('late:', pcall(f1.get, f1))
+local p2, f2 = future.new()
+local err = {code = 1}
+p2:set_error(err)
+local ok, got = pcall(f2.get, f2)
+print(ok, got == err)

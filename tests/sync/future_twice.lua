@@ -1,0 +1,15 @@
+-- A promise is satisfied once: a second set_value() or set_error() raises
+-- promise_already_satisfied and changes nothing.
+local future = require('future')
+local p, f = future.new()
+p:set_value(1)
+local ok, e = pcall(p.set_value, p, 2)
+print(ok, tostring(e.category), tostring(e))
+ok, e = pcall(p.set_error, p, 'x')
+print(ok, tostring(e.category), tostring(e))
+print(f:get())
+local p2, f2 = future.new()
+p2:set_error('first')
+ok, e = pcall(p2.set_value, p2, 1)
+print(ok, tostring(e))
+print(pcall(f2.get, f2))
