@@ -1,0 +1,11 @@
+-- byte_span.append(...) builds a new span from its arguments.
+local part = byte_span.new(2)
+part:copy("xy")
+local s = byte_span.append("ab", nil, part, "", "cd")
+print(s, #s)
+s[1] = string.byte("A")
+print(part)
+local e = byte_span.append()
+print(#e, e.capacity, "[" .. tostring(e) .. "]")
+print(byte_span.append(nil, nil), #byte_span.append(nil))
+print(byte_span.append(part))

@@ -1,0 +1,10 @@
+-- copy() copies min(#self, #src) bytes and returns that count.
+local b = byte_span.new(4)
+b:fill(0x2e)
+print(b:copy("ab"), b)
+print(b:copy("wxyz12"), b)
+local src = byte_span.new(3)
+src:copy("123")
+print(b:copy(src), b)
+print(b:copy(""), b)
+print(byte_span.new(0):copy("abc"))

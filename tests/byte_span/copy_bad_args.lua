@@ -1,0 +1,15 @@
+local function try(f, ...)
+    local ok, e = pcall(f, ...)
+    if ok then
+        print("ok", getmetatable(e) == "byte_span" and "span of " .. #e or e)
+    elseif type(e) == "table" then
+        print("error", tostring(e.category), tostring(e), "arg=" .. tostring(e.arg))
+    else
+        print("error", e)
+    end
+end
+local b = byte_span.new(2)
+try(b.copy, b, 12)
+try(b.copy, b)
+try(b.copy, b, {})
+try(b.copy, "x", "y")

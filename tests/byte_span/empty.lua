@@ -1,0 +1,12 @@
+-- Spans of length 0 (with or without capacity) work everywhere.
+local e = byte_span.new(0)
+print(#e, e.capacity, tostring(e) == "", e == byte_span.new(0))
+print(#e:sub(), #e:sub(1, 0), #e:first(0), #e:last(0), e:copy("abc"))
+print(e:find(""), e:rfind(""), e:starts_with(""), #e:trimmed())
+e:inplace_upper()
+e:fill(1)
+local a = e:append("ok")
+print(a, #a, a.capacity >= 2)
+local z = byte_span.new(0, 3)
+local w = z:append("abc")
+print(w, z:sub(1, 3))

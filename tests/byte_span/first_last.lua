@@ -1,0 +1,7 @@
+local b = byte_span.new(5, 9)
+b:copy("hello")
+print(b:first(2), b:first(2).capacity)
+print(b:last(3), b:last(3).capacity)
+print("[" .. tostring(b:first(0)) .. "]", "[" .. tostring(b:last(0)) .. "]")
+print(b:first(5), b:last(5))
+print(b:last(0).capacity)

@@ -1,0 +1,10 @@
+-- new(length[, capacity]): capacity defaults to the length.
+local a = byte_span.new(4)
+print(#a, a.capacity)
+local b = byte_span.new(3, 10)
+print(#b, b.capacity)
+local c = byte_span.new(0)
+print(#c, c.capacity, tostring(c) == "")
+local d = byte_span.new(0, 5)
+print(#d, d.capacity)
+print(type(a), getmetatable(a))

@@ -1,0 +1,19 @@
+local function try(f, ...)
+    local ok, e = pcall(f, ...)
+    if ok then
+        print("ok", getmetatable(e) == "byte_span" and "span of " .. #e or e)
+    elseif type(e) == "table" then
+        print("error", tostring(e.category), tostring(e), "arg=" .. tostring(e.arg))
+    else
+        print("error", e)
+    end
+end
+local b2 = byte_span.new(2)
+local b4 = byte_span.new(4)
+try(b2.set_u16be, b2)
+try(b2.set_u16le, b2, "1")
+try(b2.set_i16be, b2, 1.5)
+try(b4.set_f32be, b4, "1")
+try(b4.set_f64le, b4, 1)
+try(b2.get_u16be, "ab")
+try(b2.set_u16be, nil, 1)

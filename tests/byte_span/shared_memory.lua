@@ -1,0 +1,15 @@
+-- Spans over the same block see each other's writes.
+local b = byte_span.new(6)
+b:copy("abcdef")
+local s1 = b:sub(2, 4)
+local s2 = b:sub(4, 6)
+s1[3] = string.byte("X")     -- b[4]
+print(b, s1, s2)
+s2:fill(string.byte("-"))
+print(b, s1, s2)
+b[2] = string.byte("B")
+print(s1)
+local f, l = b:first(2), b:last(2)
+f:copy("12")
+l:copy("89")
+print(b)

@@ -1,0 +1,10 @@
+-- sub([start[, end]]) views part of the same memory; 1-based, inclusive.
+local b = byte_span.new(6, 10)
+b:copy("abcdef")
+print(b:sub(), #b:sub(), b:sub().capacity)
+print(b:sub(2, 4), #b:sub(2, 4), b:sub(2, 4).capacity)
+print(b:sub(3), b:sub(3).capacity)
+print(b:sub(nil, 2))
+print("[" .. tostring(b:sub(4, 3)) .. "]", #b:sub(4, 3))
+print("[" .. tostring(b:sub(7)) .. "]", #b:sub(7), b:sub(7).capacity)
+print("[" .. tostring(b:sub(11, 10)) .. "]", b:sub(11, 10).capacity)
