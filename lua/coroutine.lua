@@ -33,12 +33,14 @@ local function after_native(co, ...)
     return resume_loop(co, raw_resume(co, ...))
 end
 
-resume_loop = function(co, ok, mark, ...)
-    if ok and mark == NATIVE then
+-- Varargs throughout: a coroutine that returns or yields nothing must
+-- give nothing back, not a nil.
+resume_loop = function(co, ok, ...)
+    if ok and (...) == NATIVE then
         busy[co] = true
         return after_native(co, raw_yield(NATIVE))
     end
-    return ok, mark, ...
+    return ok, ...
 end
 
 local function resume(co, ...)
@@ -48,9 +50,9 @@ local function resume(co, ...)
     return resume_loop(co, raw_resume(co, ...))
 end
 
-local function yield_finish(mark, ...)
-    if mark == BAD_YIELD then error(bad_coroutine_error(), 3) end
-    return mark, ...
+local function yield_finish(...)
+    if (...) == BAD_YIELD then error(bad_coroutine_error(), 3) end
+    return ...
 end
 
 local function yield(...)

@@ -1,5 +1,6 @@
 -- The Lua half of fibers: scopes and cleanup handlers, the pcall family,
--- and the trampoline every fiber starts in.  Written in Lua (not C) so
+-- and the finisher that runs a dead fiber's root-scope handlers.  Written
+-- in Lua (not C) so
 -- that fibers can suspend from inside pcall and scope without a C frame
 -- in the way.  Receives private natives and returns a table of closures;
 -- nothing here is reachable from user code except what C installs.
@@ -7,13 +8,12 @@
 local N = ...
 local raw_pcall, raw_xpcall = N.pcall, N.xpcall
 local running, type, error, select = N.running, N.type, N.error, N.select
-local setmetatable, getmetatable = N.setmetatable, N.getmetatable
+local setmetatable = N.setmetatable
 local check_cancel = N.check_cancel               -- raises when canceled
 local disable_cancellation = N.disable_cancellation
 local restore_cancellation = N.restore_cancellation
 local cleanup_failed = N.cleanup_failed           -- terminates the VM
-local make_traceback = N.make_traceback
-local report_early = N.report_early
+local note_root_scope = N.note_root_scope
 local no_handler_error = N.no_handler_error
 
 -- thread -> {n = #handlers, base = handlers owned by outer scopes, ...}
@@ -95,6 +95,7 @@ local function scope_cleanup_push(h)
     if st == nil then
         st = {n = 0, base = 0}
         stacks[co] = st
+        note_root_scope(co)    -- the runtime runs its handlers at the end
     end
     local n = st.n + 1
     st[n] = h
@@ -122,34 +123,13 @@ local function scope_cleanup_pop(execute)
     end
 end
 
--- An error escaping a fiber: box it with its traceback, taken while the
--- stack is still there.
-local box_mt = {}
-local function on_error(e)
-    return setmetatable({e, make_traceback(e)}, box_mt)
-end
-
-local function fiber_finish(ok, ...)
-    local st = stacks[running()]
-    if ok then
-        if st ~= nil and st.n > 0 then run_cleanups(st, 0) end
-        return true, ...
-    end
-    local e, tb = ...
-    if getmetatable(e) == box_mt then
-        e, tb = e[1], e[2]
-    end
-    -- The uncaught-error hook runs before the dead fiber's handlers.
-    report_early(e, tb)
+-- A fiber starts right in its function (no frames under it: every slot
+-- counts when a thread's stack is small).  When it ends, if it pushed
+-- handlers on its root scope, the runtime runs this on a thread of its
+-- own, as the same fiber, after any uncaught-error report.
+local function finisher(co)
+    local st = stacks[co]
     if st ~= nil and st.n > 0 then run_cleanups(st, 0) end
-    return false, e, tb
-end
-
--- Not vararg, and as few slots as possible: the deeper the stack at a
--- native call, the likelier LuaJIT doubles the thread's stack, which is
--- most of a sleeping fiber's memory.
-local function trampoline(f)
-    return fiber_finish(raw_xpcall(f, on_error))
 end
 
 -- A user coroutine's body runs in a scope of its own.
@@ -180,7 +160,7 @@ return {
     scope = scope,
     scope_cleanup_push = scope_cleanup_push,
     scope_cleanup_pop = scope_cleanup_pop,
-    trampoline = trampoline,
+    finisher = finisher,
     coroutine_body = coroutine_body,
     wrap_suspending = wrap_suspending,
 }

@@ -363,25 +363,13 @@ local function get_line_regex(self, sep)
     end
 end
 
-function methods.get_line(self)
-    check_self('stream.scanner.get_line', self)
-    if self.stream == nil then
-        error('stream.scanner.get_line: the scanner has no stream ' ..
-              '(set its stream attribute)', 2)
-    end
-    -- Bad rules raise before the current record is dropped.
-    check_options('stream.scanner.get_line', self)
-    local buf = self._buf
-    if buf == nil then
-        init_buffer(self)
-        buf = self._buf
-    end
-    consume(self)
-    local sep = self.record_separator
-    if type(sep) ~= 'string' then return get_line_regex(self, sep) end
+-- The separator is not in the buffered data: read until it is.  Kept
+-- apart from get_line() so that the common path has no loop, which
+-- would stop LuaJIT from compiling the caller's loop through it.
+local function get_line_slow(self, sep)
     local seplen = #sep
-
-    local pos, n, str, sbase = self._pos, self._n, self._str, self._sbase
+    local buf, pos, n = self._buf, self._pos, self._n
+    local str, sbase = self._str, self._sbase
     if str == nil or sbase > pos then
         -- after set_buffer(), or a read interrupted by an error
         str, sbase = tostring(span_sub(buf, pos, n)), pos
@@ -405,6 +393,31 @@ function methods.get_line(self)
         str, sbase = self._str, self._sbase
         from = sbase
     end
+end
+
+function methods.get_line(self)
+    check_self('stream.scanner.get_line', self)
+    if self.stream == nil then
+        error('stream.scanner.get_line: the scanner has no stream ' ..
+              '(set its stream attribute)', 2)
+    end
+    -- Bad rules raise before the current record is dropped.
+    check_options('stream.scanner.get_line', self)
+    if self._buf == nil then init_buffer(self) end
+    consume(self)
+    local sep = self.record_separator
+    if type(sep) ~= 'string' then return get_line_regex(self, sep) end
+    local pos, str, sbase = self._pos, self._str, self._sbase
+    if str ~= nil and sbase <= pos then
+        local i = find(str, sep, pos - sbase + 1, true)
+        if i ~= nil then
+            local last = sbase + i - 2
+            self._rlen = last - pos + 1 + #sep
+            self.record_terminator = sep
+            return finish(self, N.view(self._buf, pos, last))
+        end
+    end
+    return get_line_slow(self, sep)
 end
 
 -- Called by the methods (not as a tail call), so level 3 is the user.

@@ -34,8 +34,13 @@ enum fiber_state {
 
 struct emilua_fiber {
     emilua_vm *vm;
-    lua_State *co;          /* the fiber's own Lua thread */
+    lua_State *co;          /* the thread the fiber runs on */
     int co_ref;             /* registry ref keeping co alive */
+    /* While the finisher runs the root-scope handlers, co is the
+     * finisher's thread and the dead thread (results or error on its
+     * stack) waits here. */
+    lua_State *ended_co;
+    int ended_ref;
     enum fiber_state state;
     int resume_nargs;       /* values waiting on co for the next resume */
 
@@ -61,11 +66,12 @@ struct emilua_fiber {
     unsigned reported : 1;          /* the uncaught error was printed */
     unsigned is_main : 1;
     unsigned zombie : 1;            /* VM gone: only waits to be freed */
+    unsigned has_root_cleanup : 1;  /* pushed a handler on its root scope */
 };
 
 /* Registry refs to objects the core reaches often. */
 struct vm_refs {
-    int trampoline;      /* Lua: runs a fiber's start function */
+    int finisher;        /* Lua: runs a dead fiber's root-scope handlers */
     int error_mt;        /* metatable of error tables */
     int categories;      /* lightuserdata(category) -> category userdata */
     int module_env_mt;   /* {__index = _G} */
@@ -99,12 +105,13 @@ void vm_close(emilua_vm *vm);
 
 /* scheduler.c */
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f);
+void scheduler_push_front(emilua_vm *vm, emilua_fiber *f);
 void scheduler_drain(emilua_vm *vm);
 void scheduler_drain_cb(uv_idle_t *idle);
 
 /* fiber.c */
 emilua_fiber *fiber_new(lua_State *L, int fn_idx);
-void fiber_finished(emilua_fiber *f, int status);
+void fiber_ended(emilua_fiber *f, int status);
 void fiber_release(emilua_fiber *f);
 void fiber_free(emilua_fiber *f);
 void fiber_report_pending_errors(emilua_vm *vm);
@@ -112,6 +119,7 @@ void fiber_cancel(emilua_fiber *f);
 int open_fiber_api(lua_State *L);
 
 /* report.c */
+/* Prints the error on top of f's ended thread with its traceback. */
 void report_uncaught(lua_State *L, emilua_fiber *f);
 void report_error_line(emilua_process *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -127,7 +135,7 @@ int install_lua_runtime(lua_State *L);
 struct module;
 int open_require(lua_State *L);
 int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
-void module_fiber_finished(emilua_fiber *f, int nresults);
+void module_fiber_finished(emilua_fiber *f);
 
 /* print.c */
 int open_print(lua_State *L);

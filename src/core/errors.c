@@ -199,7 +199,10 @@ static const emilua_error_category *error_category(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE)
         return NULL;
-    lua_getfield(L, idx, "category");
+    idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+    /* raw: this also runs on dead threads, where no Lua code may run */
+    lua_pushliteral(L, "category");
+    lua_rawget(L, idx);
     const emilua_error_category **cat = emilua_test_udata(L, -1,
                                                           &category_type);
     lua_pop(L, 1);
@@ -211,7 +214,9 @@ bool emilua_is_error(lua_State *L, int idx, const emilua_error_category *cat,
 {
     if (error_category(L, idx) != cat)
         return false;
-    lua_getfield(L, idx, "code");
+    idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+    lua_pushliteral(L, "code");
+    lua_rawget(L, idx);
     bool same = lua_type(L, -1) == LUA_TNUMBER && lua_tointeger(L, -1) == code;
     lua_pop(L, 1);
     return same;

@@ -50,10 +50,10 @@ emilua_fiber *fiber_new(lua_State *L, int fn_idx)
     f->local_ref = LUA_NOREF;
     f->joinable = 1;
 
-    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.trampoline);
+    f->ended_ref = LUA_NOREF;
     lua_pushvalue(L, fn_idx);
-    lua_xmove(L, co, 2);
-    f->resume_nargs = 1;
+    lua_xmove(L, co, 1);
+    f->resume_nargs = 0;
 
     f->next_all = vm->all_fibers;
     if (vm->all_fibers)
@@ -69,8 +69,10 @@ static void release_thread(emilua_fiber *f)
 {
     lua_State *L = f->vm->L;
     luaL_unref(L, LUA_REGISTRYINDEX, f->co_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, f->ended_ref);
     luaL_unref(L, LUA_REGISTRYINDEX, f->local_ref);
     f->co_ref = LUA_NOREF;
+    f->ended_ref = LUA_NOREF;
     f->local_ref = LUA_NOREF;
     f->co = NULL;
 }
@@ -126,13 +128,14 @@ void fiber_report_pending_errors(emilua_vm *vm)
 }
 
 /* Moves f's results (or error) onto `to`, as a suspending function
- * returns them: (nil, results...) or (error).  Returns the count. */
+ * returns them: (nil, results...) or (error).  Returns the count.  The
+ * ended thread holds exactly the results, or the error on top. */
 static int push_join_results(emilua_fiber *f, lua_State *to)
 {
     lua_State *co = f->co;
-    int n = lua_gettop(co) - 1;    /* after the status boolean */
-    lua_checkstack(to, n + 1);
     if (!f->failed) {
+        int n = lua_gettop(co);
+        lua_checkstack(to, n + 1);
         lua_pushnil(to);
         lua_xmove(co, to, n);
         return n + 1;
@@ -141,7 +144,6 @@ static int push_join_results(emilua_fiber *f, lua_State *to)
         lua_pushnil(to);
         return 1;
     }
-    lua_settop(co, 2);
     lua_xmove(co, to, 1);
     return 1;
 }
@@ -159,42 +161,82 @@ static void wake_joiner(emilua_fiber *f)
     release_thread(f);
 }
 
-void fiber_finished(emilua_fiber *f, int status)
+/* The fiber is done, handlers included: hand its outcome over. */
+static void fiber_finished(emilua_fiber *f)
 {
     emilua_vm *vm = f->vm;
-    lua_State *co = f->co;
     f->state = FIBER_FINISHED;
     f->canceller = NULL;
-
-    if (status != 0) {
-        /* Only reachable when the trampoline itself failed (no memory):
-         * rebuild the (false, err, traceback) layout it would return. */
-        int below = lua_gettop(co) - 1;
-        lua_pushboolean(co, 0);
-        lua_insert(co, -2);
-        lua_pushnil(co);
-        while (below-- > 0)
-            lua_remove(co, 1);
-    }
-    f->failed = !lua_toboolean(co, 1);
-    if (f->failed)
-        f->cancellation_caught = emilua_is_error(
-            co, 2, &emilua_runtime_category, EMILUA_ERRC_FIBER_CANCELED);
-
     if (f->module)
-        module_fiber_finished(f, lua_gettop(co));
+        module_fiber_finished(f);
     if (f->is_main && f->failed && !f->cancellation_caught) {
-        if (!f->reported)
-            report_uncaught(vm->L, f);
         vm->ctx->process->exit_code = 1;
         vm_terminate(vm);
     }
-    if (f->joiner) {
+    if (f->joiner)
         wake_joiner(f);
-    } else if (!f->joinable) {
+    else if (!f->joinable)
         release_thread(f);
-    }
     fiber_release(f);
+}
+
+/* Runs the root scope's handlers on a thread of their own, as the same
+ * fiber, keeping the ended thread (and its results) aside. */
+static void start_finisher(emilua_fiber *f)
+{
+    emilua_vm *vm = f->vm;
+    lua_State *L = vm->L;
+    lua_State *fin = lua_newthread(L);
+    int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.finisher);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->co_ref);
+    lua_xmove(L, fin, 2);
+    f->ended_co = f->co;
+    f->ended_ref = f->co_ref;
+    f->co = fin;
+    f->co_ref = ref;
+    f->resume_nargs = 1;
+    scheduler_push_front(vm, f);   /* the fiber has not ended yet */
+}
+
+static void finisher_done(emilua_fiber *f, int status)
+{
+    emilua_vm *vm = f->vm;
+    luaL_unref(vm->L, LUA_REGISTRYINDEX, f->co_ref);
+    f->co = f->ended_co;
+    f->co_ref = f->ended_ref;
+    f->ended_co = NULL;
+    f->ended_ref = LUA_NOREF;
+    if (status != 0) {   /* only when memory ran out */
+        report_error_line(vm->ctx->process,
+                          "VM %p terminated: cleanup handlers failed",
+                          (void *)vm);
+        vm_terminate(vm);
+    }
+}
+
+void fiber_ended(emilua_fiber *f, int status)
+{
+    if (f->ended_co) {
+        finisher_done(f, status);
+        fiber_finished(f);
+        return;
+    }
+    f->failed = status != 0;
+    if (f->failed)
+        f->cancellation_caught = emilua_is_error(
+            f->co, -1, &emilua_runtime_category, EMILUA_ERRC_FIBER_CANCELED);
+    /* The uncaught-error hook runs before the dead fiber's handlers; a
+     * module's error goes to its importer instead. */
+    bool detached = !f->joinable && !f->module;
+    if (f->failed && !f->cancellation_caught && (f->is_main || detached)) {
+        report_uncaught(f->vm->L, f);
+        f->reported = 1;
+    }
+    if (f->has_root_cleanup)
+        start_finisher(f);
+    else
+        fiber_finished(f);
 }
 
 void fiber_cancel(emilua_fiber *f)

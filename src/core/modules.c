@@ -254,9 +254,8 @@ static emilua_fiber *start_module_fiber(lua_State *L, struct module *m,
     return f;
 }
 
-void module_fiber_finished(emilua_fiber *f, int nresults)
+void module_fiber_finished(emilua_fiber *f)
 {
-    (void)nresults;
     struct module *m = f->module;
     lua_State *co = f->co;
     lua_State *L = f->vm->L;
@@ -265,8 +264,9 @@ void module_fiber_finished(emilua_fiber *f, int nresults)
     if (f->failed) {
         m->state = MOD_FAILED;
         luaL_unref(L, LUA_REGISTRYINDEX, m->result_ref);
-        lua_pushvalue(co, 2);
-        m->result_ref = luaL_ref(co, LUA_REGISTRYINDEX);
+        lua_pushvalue(co, -1);   /* the error, on top of the dead thread */
+        lua_xmove(co, L, 1);
+        m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     } else {
         m->state = MOD_LOADED;
     }

@@ -3,6 +3,7 @@
  * traceback without the runtime's own frames. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -103,10 +104,27 @@ static bool internal_frame(const lua_Debug *ar)
 
 #define MAX_FRAMES 48
 
+/* The line a "SRC:LINE: ..." message names, or -1.  A dead thread does
+ * not know the line its erroring Lua frame stopped at; the message of a
+ * runtime error does. */
+static int line_from_message(lua_State *L, int msg_idx, const char *src)
+{
+    if (msg_idx == 0 || lua_type(L, msg_idx) != LUA_TSTRING)
+        return -1;
+    const char *m = lua_tostring(L, msg_idx);
+    size_t n = strlen(src);
+    if (strncmp(m, src, n) != 0 || m[n] != ':')
+        return -1;
+    char *end;
+    long line = strtol(m + n + 1, &end, 10);
+    return end != m + n + 1 && *end == ':' && line > 0 ? (int)line : -1;
+}
+
 /* Builds "stack traceback:\n\t..." for `of` from `level` up.  Frames of
  * the runtime's Lua code are left out, and so are the C functions it calls
  * (raw pcall, xpcall) so that user code sees only its own frames. */
-static void push_traceback(lua_State *L, lua_State *of, int level)
+static void push_traceback(lua_State *L, lua_State *of, int level,
+                           int msg_idx)
 {
     lua_Debug ar[MAX_FRAMES + 1];
     int n = 0;
@@ -128,6 +146,9 @@ static void push_traceback(lua_State *L, lua_State *of, int level)
         if (ar[i].what[0] == 'C' && i + 1 < n && internal_frame(&ar[i + 1]))
             continue;
         char line[512];
+        if (i == 0 && ar[i].currentline <= 0 && ar[i].what[0] != 'C')
+            ar[i].currentline = line_from_message(L, msg_idx,
+                                                  ar[i].short_src);
         if (ar[i].currentline > 0)
             snprintf(line, sizeof line, "\n\t%s:%d:", ar[i].short_src,
                      ar[i].currentline);
@@ -150,19 +171,6 @@ static void push_traceback(lua_State *L, lua_State *of, int level)
     luaL_pushresult(&b);
 }
 
-/* Native for the trampoline's message handler: the traceback of the
- * error being raised, or nil for fiber_canceled (never reported). */
-int native_make_traceback(lua_State *L)
-{
-    if (emilua_is_error(L, 1, &emilua_runtime_category,
-                        EMILUA_ERRC_FIBER_CANCELED)) {
-        lua_pushnil(L);
-        return 1;
-    }
-    push_traceback(L, L, 2);
-    return 1;
-}
-
 void report_error_line(emilua_process *p, const char *fmt, ...)
 {
     char buf[4096];
@@ -176,17 +184,16 @@ void report_error_line(emilua_process *p, const char *fmt, ...)
         fprintf(stderr, "%s\n", buf);
 }
 
-/* Prints the report for the error at err_idx of S (and the traceback at
- * tb_idx), working on L's stack. */
-static void print_report(lua_State *L, emilua_fiber *f, lua_State *S,
-                         int err_idx, int tb_idx)
+void report_uncaught(lua_State *L, emilua_fiber *f)
 {
     emilua_vm *vm = f->vm;
     emilua_process *p = vm->ctx->process;
+    lua_State *ended = f->ended_co ? f->ended_co : f->co;
     lua_checkstack(L, 8);
-    lua_pushvalue(S, err_idx);
-    if (S != L)
-        lua_xmove(S, L, 1);
+    lua_checkstack(ended, 2);
+    lua_pushvalue(ended, -1);
+    if (ended != L)
+        lua_xmove(ended, L, 1);
     push_error_string(L, -1);
     const char *msg = lua_tostring(L, -1);
     if (f->is_main)
@@ -194,33 +201,19 @@ static void print_report(lua_State *L, emilua_fiber *f, lua_State *S,
                           (void *)vm, msg);
     else
         report_error_line(p, "Fiber %p panicked: '%s'", (void *)f, msg);
-    if (tb_idx && lua_type(S, tb_idx) == LUA_TSTRING)
-        fprintf(stderr, "%s\n", lua_tostring(S, tb_idx));
-    lua_pop(L, 2);
+    /* The dead thread still has the frames the error went through. */
+    push_traceback(L, ended, 0, lua_gettop(L) - 1);
+    fprintf(stderr, "%s\n", lua_tostring(L, -1));
+    lua_pop(L, 3);
 }
 
-/* A finished fiber's stack holds (false, err, traceback). */
-void report_uncaught(lua_State *L, emilua_fiber *f)
+/* Native: scope_cleanup_push() made the first scope of a thread.  When
+ * that thread is the fiber's own, the fiber's end runs the finisher. */
+int native_note_root_scope(lua_State *L)
 {
-    print_report(L, f, f->co, 2, 3);
-}
-
-/* Native called by the trampoline right after a fiber's function failed
- * and before its cleanup handlers run.  Detached and main fibers report
- * now; joinable ones wait for join() or for their handle to go away. */
-int native_report_early(lua_State *L)
-{
-    emilua_vm *vm = emilua_vm_of(L);
-    emilua_fiber *f = vm->current;
-    if (!f || (f->module && !f->is_main))   /* require() re-raises */
-        return 0;
-    if (emilua_is_error(L, 1, &emilua_runtime_category,
-                        EMILUA_ERRC_FIBER_CANCELED))
-        return 0;
-    if (f->is_main || !f->joinable) {
-        print_report(L, f, L, 1, 2);
-        f->reported = 1;
-    }
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (f && lua_tothread(L, 1) == f->co)
+        f->has_root_cleanup = 1;
     return 0;
 }
 

@@ -1,6 +1,6 @@
 /* Loads the Lua half of the runtime (the files in lua/, embedded as bytecode) and
  * installs what it returns: pcall, xpcall, scope*, the coroutine shim,
- * the fiber trampoline and the wrapper for suspending natives. */
+ * the fiber finisher and the wrapper for suspending natives. */
 #include "core.h"
 
 #include "fiber_lua.h"
@@ -8,8 +8,7 @@
 
 extern char emilua_native_mark;
 extern char emilua_bad_yield_mark;
-int native_make_traceback(lua_State *L);
-int native_report_early(lua_State *L);
+int native_note_root_scope(lua_State *L);
 int native_cleanup_failed(lua_State *L);
 int this_fiber_disable_cancellation(lua_State *L);
 int this_fiber_restore_cancellation(lua_State *L);
@@ -78,8 +77,7 @@ int install_lua_runtime(lua_State *L)
         {"disable_cancellation", this_fiber_disable_cancellation},
         {"restore_cancellation", this_fiber_restore_cancellation},
         {"cleanup_failed", native_cleanup_failed},
-        {"make_traceback", native_make_traceback},
-        {"report_early", native_report_early},
+        {"note_root_scope", native_note_root_scope},
         {"no_handler_error", no_handler_error},
         {"is_fiber_thread", is_fiber_thread},
         {"busy_error", busy_error},
@@ -114,8 +112,8 @@ int install_lua_runtime(lua_State *L)
     lua_call(L, 1, 1);
     int F = lua_gettop(L);
 
-    lua_getfield(L, F, "trampoline");
-    vm->ref.trampoline = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, F, "finisher");
+    vm->ref.finisher = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_getfield(L, F, "wrap_suspending");
     vm->ref.wrap_suspending = luaL_ref(L, LUA_REGISTRYINDEX);
     static const char *const exported[] = {

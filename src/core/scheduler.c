@@ -30,6 +30,18 @@ void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f)
         uv_idle_start(&vm->drain, scheduler_drain_cb);
 }
 
+/* For a fiber that must go on before anything else runs. */
+void scheduler_push_front(emilua_vm *vm, emilua_fiber *f)
+{
+    f->state = FIBER_READY;
+    f->next_ready = vm->ready_head;
+    vm->ready_head = f;
+    if (!vm->ready_tail)
+        vm->ready_tail = f;
+    if (!vm->running)
+        uv_idle_start(&vm->drain, scheduler_drain_cb);
+}
+
 static emilua_fiber *dequeue(emilua_vm *vm)
 {
     emilua_fiber *f = vm->ready_head;
@@ -65,7 +77,7 @@ static void run_fiber(emilua_vm *vm, emilua_fiber *f)
         }
         return;
     }
-    fiber_finished(f, status);
+    fiber_ended(f, status);
 }
 
 void scheduler_drain(emilua_vm *vm)
