@@ -4,7 +4,11 @@
  * reference-counted memory block; its capacity runs to the block's end.
  * An operation that hands the memory to the OS takes a reference on the
  * block (emilua_bytes_ref) so the memory outlives the span, and even the
- * VM, until the operation ends. */
+ * VM, until the operation ends.  The count is atomic, so a thread that
+ * finishes such an operation may drop its reference itself.
+ *
+ * Lua sees the span as 1-based (span[1] is data[offset]); from C use
+ * emilua_byte_span_data(s)[0 .. s->size - 1]. */
 #ifndef EMILUA_BYTE_SPAN_H
 #define EMILUA_BYTE_SPAN_H
 
@@ -35,10 +39,14 @@ emilua_byte_span *emilua_test_byte_span(lua_State *L, int idx);
 /* The byte_span at argn, or raises naming func. */
 emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
                                          const char *func);
-/* Pushes a new span of size bytes (zeroed) with the given capacity. */
+/* Pushes a new span of size bytes (zeroed) with the given capacity (raised
+ * to size when smaller).  Raises ENOMEM (a system error) when the memory
+ * cannot be had. */
 emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
                                         size_t capacity);
 
+/* Both accept NULL (the block of a zero-capacity span).  unref frees the
+ * block with its last reference. */
 void emilua_bytes_ref(emilua_bytes *mem);
 void emilua_bytes_unref(emilua_bytes *mem);
 
