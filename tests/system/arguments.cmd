@@ -1,0 +1,1 @@
+"$EMILUA" arguments.lua one "two words" ''

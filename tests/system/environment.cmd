@@ -1,0 +1,1 @@
+FOO=bar EQ='a=b=c' EMPTY= "$EMILUA" environment.lua

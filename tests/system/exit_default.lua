@@ -1,0 +1,4 @@
+local system = require 'system'
+print('before')
+system.exit()
+print('not reached')

@@ -1,0 +1,17 @@
+local system = require 'system'
+local h = require './helpers'
+h.try(system.getpgid)
+h.try(system.getpgid, '0')
+h.try(system.getsid, 0.5)
+h.try(system.getsid, 2^40)
+h.try(system.setpgid, 0)
+h.try(system.setpgid, 'a', 0)
+h.try(system.kill, system.getpid())
+h.try(system.kill, 'me', 0)
+h.try(system.setresuid, 0, 0)
+h.try(system.setresuid, -2, -1, -1)
+h.try(system.setresgid, -1, 2^32, -1)
+h.try(system.setresgid, nil, -1, -1)
+h.try(system.setgroups, 0)
+h.try(system.setgroups, {0, 'x'})
+h.try(system.setgroups, {-1})

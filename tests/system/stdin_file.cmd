@@ -1,0 +1,1 @@
+"$EMILUA" stdin_file.lua <lowfd.txt

@@ -1,0 +1,1 @@
+printf 'abc' | "$EMILUA" stdin_pipe.lua

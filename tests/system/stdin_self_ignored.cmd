@@ -1,0 +1,1 @@
+printf 'xy' | "$EMILUA" stdin_self_ignored.lua
