@@ -50,6 +50,9 @@ void emilua_request_exit(emilua_vm *vm, int code);
 /* True once the VM's Lua state is gone (for operations without a
  * canceller that complete later). */
 bool emilua_vm_closed(emilua_vm *vm);
+/* True from the moment the VM starts closing: a canceller called now is
+ * called because of the close, not because of fiber:cancel(). */
+bool emilua_vm_closing(emilua_vm *vm);
 
 /* Keeps the VM struct (not the Lua state) alive. */
 void emilua_vm_ref(emilua_vm *vm);

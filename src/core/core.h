@@ -52,7 +52,6 @@ struct emilua_fiber {
 
     emilua_fiber *joiner;   /* the fiber suspended in join() on us */
     struct module *module;  /* set for a module's main fiber */
-    struct module *awaited_module; /* the module this fiber imports */
     int local_ref;          /* this_fiber.local_, LUA_NOREF until used */
 
     int forbid_suspend;     /* nesting counters */
@@ -93,6 +92,7 @@ struct emilua_vm {
     bool running;            /* inside the scheduler loop */
     bool native_yield;       /* the last yield came from emilua_suspend */
     bool terminating;        /* close at the next scheduler check */
+    bool closing;            /* vm_close() has started */
     bool closed;             /* lua_close() done */
     struct vm_refs ref;
 };

@@ -273,7 +273,6 @@ void module_fiber_finished(emilua_fiber *f)
     emilua_fiber *w;
     while ((w = m->waiters)) {
         m->waiters = w->next_ready;
-        w->awaited_module = NULL;
         if (f->failed) {
             lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
             emilua_resume_error_from(w, L);
@@ -314,7 +313,6 @@ static void require_canceller(emilua_fiber *f, void *data)
         p = &(*p)->next_ready;
     if (*p)
         *p = f->next_ready;
-    f->awaited_module = NULL;
     emilua_resume_canceled(f);
 }
 
@@ -447,7 +445,6 @@ static int require(lua_State *L)
     }
     me->next_ready = m->waiters;
     m->waiters = me;
-    me->awaited_module = m;
     return emilua_suspend(L, me, require_canceller, m);
 }
 

@@ -118,8 +118,9 @@ void vm_terminate(emilua_vm *vm)
 
 void vm_close(emilua_vm *vm)
 {
-    if (vm->closed)
+    if (vm->closing)
         return;
+    vm->closing = true;
     vm->terminating = true;
     fiber_report_pending_errors(vm);
 
@@ -169,4 +170,9 @@ void emilua_request_exit(emilua_vm *vm, int code)
 bool emilua_vm_closed(emilua_vm *vm)
 {
     return vm->closed;
+}
+
+bool emilua_vm_closing(emilua_vm *vm)
+{
+    return vm->closing;
 }

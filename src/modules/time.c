@@ -9,47 +9,161 @@
 
 #include "time/time_module.h"
 
-struct sleep_op {
-    uv_timer_t timer;
-    emilua_fiber *fiber;
+/* All sleeps of a VM share one libuv timer armed for the earliest
+ * deadline, and wait in a binary heap ordered by (deadline, arrival): a
+ * sleeping fiber costs one small record instead of a uv_timer_t. */
+struct sleeper {
     uint64_t deadline;      /* in uv_hrtime() nanoseconds */
+    uint64_t seq;           /* arrival order, for equal deadlines */
+    emilua_fiber *fiber;
+    struct sleep_queue *queue;
+    size_t index;           /* position in queue->heap */
 };
 
-static void sleep_closed(uv_handle_t *h)
+struct sleep_queue {
+    uv_timer_t *timer;      /* malloc'd: closing outlives the userdata */
+    struct sleeper **heap;
+    size_t n, cap;
+    uint64_t seq;
+};
+
+static bool before(const struct sleeper *a, const struct sleeper *b)
 {
-    free(h->data);
+    return a->deadline < b->deadline ||
+           (a->deadline == b->deadline && a->seq < b->seq);
 }
 
-static void sleep_start(struct sleep_op *op);
-
-static void sleep_done(uv_timer_t *t)
+static void heap_set(struct sleep_queue *q, size_t i, struct sleeper *s)
 {
-    struct sleep_op *op = t->data;
-    if (uv_hrtime() < op->deadline) {   /* the loop's clock ran early */
-        sleep_start(op);
+    q->heap[i] = s;
+    s->index = i;
+}
+
+static void sift_up(struct sleep_queue *q, size_t i)
+{
+    struct sleeper *s = q->heap[i];
+    while (i > 0 && before(s, q->heap[(i - 1) / 2])) {
+        heap_set(q, i, q->heap[(i - 1) / 2]);
+        i = (i - 1) / 2;
+    }
+    heap_set(q, i, s);
+}
+
+static void sift_down(struct sleep_queue *q, size_t i)
+{
+    struct sleeper *s = q->heap[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= q->n)
+            break;
+        if (c + 1 < q->n && before(q->heap[c + 1], q->heap[c]))
+            c++;
+        if (!before(q->heap[c], s))
+            break;
+        heap_set(q, i, q->heap[c]);
+        i = c;
+    }
+    heap_set(q, i, s);
+}
+
+static void heap_remove(struct sleep_queue *q, struct sleeper *s)
+{
+    size_t i = s->index;
+    struct sleeper *last = q->heap[--q->n];
+    if (last == s)
+        return;
+    heap_set(q, i, last);
+    if (i > 0 && before(last, q->heap[(i - 1) / 2]))
+        sift_up(q, i);
+    else
+        sift_down(q, i);
+}
+
+static void queue_fire(uv_timer_t *t);
+
+/* libuv timers count whole milliseconds on a cached, coarse loop clock:
+ * round up, and let queue_fire() check the real clock. */
+static void queue_arm(struct sleep_queue *q)
+{
+    if (q->n == 0) {
+        uv_timer_stop(q->timer);
         return;
     }
-    emilua_resume_nothing(op->fiber);
-    uv_close((uv_handle_t *)t, sleep_closed);
+    uint64_t now = uv_hrtime();
+    uint64_t deadline = q->heap[0]->deadline;
+    uint64_t left = deadline > now ? deadline - now : 0;
+    uint64_t ms = left / 1000000 + (left % 1000000 != 0);
+    uv_update_time(q->timer->loop);
+    uv_timer_start(q->timer, queue_fire, ms, 0);
+}
+
+static void queue_fire(uv_timer_t *t)
+{
+    struct sleep_queue *q = t->data;
+    uint64_t now = uv_hrtime();
+    while (q->n > 0 && q->heap[0]->deadline <= now) {
+        struct sleeper *s = q->heap[0];
+        heap_remove(q, s);
+        emilua_resume_nothing(s->fiber);
+        free(s);
+    }
+    queue_arm(q);
+}
+
+static void timer_closed(uv_handle_t *h)
+{
+    free(h);
+}
+
+static int queue_gc(lua_State *L)
+{
+    struct sleep_queue *q = lua_touserdata(L, 1);
+    uv_close((uv_handle_t *)q->timer, timer_closed);
+    free(q->heap);
+    return 0;
+}
+
+static const luaL_Reg queue_meta[] = {
+    {"__gc", queue_gc},
+    {NULL, NULL},
+};
+
+static const emilua_udata_type sleep_queue_type = {
+    "time.sleep_queue", NULL, queue_meta, NULL,
+};
+
+/* The VM's queue, created on the first sleep and kept in the registry. */
+static struct sleep_queue *vm_queue(lua_State *L)
+{
+    lua_pushlightuserdata(L, (void *)&sleep_queue_type);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    struct sleep_queue *q = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (q)
+        return q;
+    uv_timer_t *timer = malloc(sizeof *timer);
+    if (!timer)
+        emilua_raise_errno(L, ENOMEM);
+    q = emilua_new_udata(L, &sleep_queue_type, sizeof *q);
+    *q = (struct sleep_queue){.timer = timer};
+    uv_timer_init(emilua_vm_loop(emilua_vm_of(L)), timer);
+    timer->data = q;
+    lua_pushlightuserdata(L, (void *)&sleep_queue_type);
+    lua_insert(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+    return q;
 }
 
 static void sleep_cancel(emilua_fiber *f, void *data)
 {
-    struct sleep_op *op = data;
-    uv_timer_stop(&op->timer);
-    uv_close((uv_handle_t *)&op->timer, sleep_closed);
+    struct sleeper *s = data;
+    struct sleep_queue *q = s->queue;
+    bool was_first = s->index == 0;
+    heap_remove(q, s);
+    free(s);
+    if (was_first)
+        queue_arm(q);
     emilua_resume_canceled(f);
-}
-
-/* libuv timers count whole milliseconds on a cached, coarse loop clock:
- * round up, and let sleep_done() check the real clock. */
-static void sleep_start(struct sleep_op *op)
-{
-    uv_update_time(op->timer.loop);
-    uint64_t now = uv_hrtime();
-    uint64_t left = op->deadline > now ? op->deadline - now : 0;
-    uint64_t ms = left / 1000000 + (left % 1000000 != 0);
-    uv_timer_start(&op->timer, sleep_done, ms, 0);
 }
 
 /* Seconds from now to a uv_hrtime() deadline; huge values saturate. */
@@ -70,16 +184,27 @@ static int time_sleep(lua_State *L)
     if (isnan(secs))
         return emilua_raise_einval_arg(L, 1);
     emilua_fiber *f = emilua_begin_suspend(L);
-    struct sleep_op *op = malloc(sizeof *op);
-    if (!op)
+    struct sleep_queue *q = vm_queue(L);
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? 2 * q->cap : 64;
+        struct sleeper **heap = realloc(q->heap, cap * sizeof *heap);
+        if (!heap)
+            return emilua_raise_errno(L, ENOMEM);
+        q->heap = heap;
+        q->cap = cap;
+    }
+    struct sleeper *s = malloc(sizeof *s);
+    if (!s)
         return emilua_raise_errno(L, ENOMEM);
-    emilua_vm *vm = emilua_vm_of(L);
-    uv_timer_init(emilua_vm_loop(vm), &op->timer);
-    op->timer.data = op;
-    op->fiber = f;
-    op->deadline = deadline_after(secs);
-    sleep_start(op);
-    return emilua_suspend(L, f, sleep_cancel, op);
+    *s = (struct sleeper){
+        .deadline = deadline_after(secs), .seq = q->seq++, .fiber = f,
+        .queue = q,
+    };
+    q->heap[q->n++] = s;
+    sift_up(q, q->n - 1);
+    if (s->index == 0)
+        queue_arm(q);
+    return emilua_suspend(L, f, sleep_cancel, s);
 }
 
 static const emilua_reg time_funcs[] = {

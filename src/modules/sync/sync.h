@@ -77,8 +77,7 @@ static inline void sync_queue_free(struct sync_queue *q)
  * direct way to ask; see the report of this module.) */
 static inline bool sync_vm_closing(emilua_fiber *f)
 {
-    emilua_vm *vm = emilua_fiber_vm(f);
-    return emilua_vm_closed(vm) || emilua_current_fiber(vm) == NULL;
+    return emilua_vm_closing(emilua_fiber_vm(f));
 }
 
 struct sync_mutex {
