@@ -4,11 +4,13 @@
 --
 -- Receives natives from src/modules/stream.c:
 --   is_eof(v), is_byte_span(v), einval(key, value) -> error,
---   limit_error() -> error, regex (the regex module, or nil).
+--   limit_error() -> error, view(buf, first, last) -> byte_span,
+--   regex (the regex module, or nil).
 
 local N = ...
 local is_eof, is_byte_span = N.is_eof, N.is_byte_span
 local einval, limit_error, regex = N.einval, N.limit_error, N.regex
+local view = N.view     -- buf:sub(first, last) without argument checks
 
 local type, error, pcall, tostring = type, error, pcall, tostring
 local setmetatable, floor = setmetatable, math.floor
@@ -208,7 +210,7 @@ local function split_blanks(rec)
         local i, j = find(s, '[^ \t]+', init)
         if i == nil then return fields end
         nf = nf + 1
-        fields[nf] = span_sub(rec, i, j)
+        fields[nf] = view(rec, i, j)
         init = j + 1
     end
 end
@@ -233,10 +235,10 @@ local function split_plain(rec, fs)
         local i = find(s, fs, init, true)
         nf = nf + 1
         if i == nil then
-            fields[nf] = span_sub(rec, init, len)
+            fields[nf] = view(rec, init, len)
             return fields
         end
-        fields[nf] = span_sub(rec, init, i - 1)
+        fields[nf] = view(rec, init, i - 1)
         init = i + flen
     end
 end
@@ -382,7 +384,7 @@ local function get_line_slow(self, sep)
             local last = sbase + i - 2
             self._rlen = last - pos + 1 + seplen
             self.record_terminator = sep
-            return finish(self, span_sub(buf, pos, last))
+            return finish(self, view(buf, pos, last))
         end
         -- no separator starts before n - seplen + 2
         from = n - seplen + 2
@@ -414,7 +416,7 @@ function methods.get_line(self)
             local last = sbase + i - 2
             self._rlen = last - pos + 1 + #sep
             self.record_terminator = sep
-            return finish(self, N.view(self._buf, pos, last))
+            return finish(self, view(self._buf, pos, last))
         end
     end
     return get_line_slow(self, sep)

@@ -1,0 +1,1 @@
+printf 'a\nb\n\nlast' | "$EMILUA" scanner_pipe.lua

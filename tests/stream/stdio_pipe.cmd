@@ -1,0 +1,1 @@
+printf 'hello world' | "$EMILUA" stdio_pipe.lua
