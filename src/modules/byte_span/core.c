@@ -409,8 +409,36 @@ static const emilua_reg bs_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* Method lookups dominate calls like buf:get_u16be().  A C __index costs
+ * a C call per lookup; a Lua one that tries the methods table first is
+ * compiled by the JIT into a plain table load, and leaves only numeric
+ * keys and `capacity` to the C function. */
+static const char fast_index[] =
+    "local methods, slow = ...\n"
+    "return function(self, key)\n"
+    "    local m = methods[key]\n"
+    "    if m ~= nil then return m end\n"
+    "    return slow(self, key)\n"
+    "end\n";
+
+static void install_fast_index(lua_State *L)
+{
+    emilua_push_byte_span(L, 0, 0);
+    lua_getmetatable(L, -1);            /* the real one: C ignores __metatable */
+    lua_getfield(L, -1, "__index");     /* bs_index, methods as upvalue */
+    if (luaL_loadbuffer(L, fast_index, sizeof fast_index - 1,
+                        "=byte_span.__index") != 0)
+        lua_error(L);
+    lua_getupvalue(L, -2, 1);
+    lua_pushvalue(L, -3);
+    lua_call(L, 2, 1);
+    lua_setfield(L, -3, "__index");
+    lua_pop(L, 3);
+}
+
 int emilua_open_byte_span(lua_State *L)
 {
+    install_fast_index(L);
     lua_newtable(L);
     emilua_set_funcs(L, bs_funcs);
     return 1;
