@@ -223,6 +223,12 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* strchr() would also find the NUL that ends set: fmt may contain NULs. */
+static bool in_set(char c, const char *set)
+{
+    return c != '\0' && strchr(set, c) != NULL;
+}
+
 static bool is_id_start(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -260,12 +266,12 @@ static struct arg *parse_arg_id(struct parser *ps, const char *terminators)
     if (ps->p == ps->end)
         fail_at(ps, start, "invalid format string");
     char c = *ps->p;
-    if (strchr(terminators, c))
+    if (in_set(c, terminators))
         return auto_arg(ps, start);
     struct arg *a = NULL;
     if (is_digit(c)) {
         int i = c == '0' ? (ps->p++, 0) : parse_int(ps);
-        if (ps->p == ps->end || !strchr(terminators, *ps->p))
+        if (ps->p == ps->end || !in_set(*ps->p, terminators))
             fail_at(ps, ps->p, "invalid format string");
         if (ps->next_auto > 0)
             fail_at(ps, start,
@@ -280,7 +286,7 @@ static struct arg *parse_arg_id(struct parser *ps, const char *terminators)
     while (ps->p < ps->end && (is_id_start(*ps->p) || is_digit(*ps->p)))
         ps->p++;
     size_t len = (size_t)(ps->p - start);
-    if (ps->p == ps->end || !strchr(terminators, *ps->p))
+    if (ps->p == ps->end || !in_set(*ps->p, terminators))
         fail_at(ps, ps->p, "invalid format string");
     for (int i = 0; i < ps->nargs && !a; i++) {
         if (ps->args[i].name && ps->args[i].name_len == len &&
@@ -378,7 +384,7 @@ static void parse_spec(struct parser *ps, struct spec *sp)
     if (p < end && *p == 'L')
         sp->at_locale = p++, sp->localized = true;
     if (p < end && *p != '}') {
-        if (!strchr("aAbBcdeEfFgGosx?X", *p))
+        if (!in_set(*p, "aAbBcdeEfFgGosx?X"))
             fail_at(ps, p, "invalid type specifier");
         sp->at_type = p;
         sp->type = *p++;
