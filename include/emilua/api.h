@@ -54,6 +54,12 @@ bool emilua_vm_closed(emilua_vm *vm);
  * called because of the close, not because of fiber:cancel(). */
 bool emilua_vm_closing(emilua_vm *vm);
 
+/* Per-VM C state of a module, found by the address of a static key (at
+ * most EMILUA_VM_SLOTS keys per VM).  set() returns false when full. */
+#define EMILUA_VM_SLOTS 8
+void *emilua_vm_slot(emilua_vm *vm, const void *key);
+bool emilua_vm_set_slot(emilua_vm *vm, const void *key, void *value);
+
 /* Keeps the VM struct (not the Lua state) alive. */
 void emilua_vm_ref(emilua_vm *vm);
 void emilua_vm_unref(emilua_vm *vm);

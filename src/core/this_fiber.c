@@ -24,7 +24,10 @@ static int yield(lua_State *L)
 
 static int forbid_suspend(lua_State *L)
 {
-    current(L)->forbid_suspend++;
+    emilua_fiber *f = current(L);
+    if (f->forbid_suspend == FIBER_NESTING_MAX)
+        return luaL_error(L, "this_fiber.forbid_suspend: nested too deep");
+    f->forbid_suspend++;
     return 0;
 }
 
@@ -40,7 +43,11 @@ static int allow_suspend(lua_State *L)
 
 int this_fiber_disable_cancellation(lua_State *L)
 {
-    current(L)->disable_cancellation++;
+    emilua_fiber *f = current(L);
+    if (f->disable_cancellation == FIBER_NESTING_MAX)
+        return luaL_error(L, "this_fiber.disable_cancellation: nested too "
+                             "deep");
+    f->disable_cancellation++;
     return 0;
 }
 

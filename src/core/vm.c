@@ -176,3 +176,23 @@ bool emilua_vm_closing(emilua_vm *vm)
 {
     return vm->closing;
 }
+
+void *emilua_vm_slot(emilua_vm *vm, const void *key)
+{
+    for (int i = 0; i < EMILUA_VM_SLOTS; i++)
+        if (vm->slots[i].key == key)
+            return vm->slots[i].value;
+    return NULL;
+}
+
+bool emilua_vm_set_slot(emilua_vm *vm, const void *key, void *value)
+{
+    for (int i = 0; i < EMILUA_VM_SLOTS; i++) {
+        if (vm->slots[i].key == key || vm->slots[i].key == NULL) {
+            vm->slots[i].key = key;
+            vm->slots[i].value = value;
+            return true;
+        }
+    }
+    return false;
+}

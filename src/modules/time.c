@@ -12,31 +12,32 @@
 /* All sleeps of a VM share one libuv timer armed for the earliest
  * deadline, and wait in a binary heap ordered by (deadline, arrival): a
  * sleeping fiber costs one small record instead of a uv_timer_t. */
-struct sleeper {
+struct sleeper {            /* 24 bytes: a 32-byte malloc chunk */
     uint64_t deadline;      /* in uv_hrtime() nanoseconds */
-    uint64_t seq;           /* arrival order, for equal deadlines */
     emilua_fiber *fiber;
-    struct sleep_queue *queue;
-    size_t index;           /* position in queue->heap */
+    uint32_t index;         /* position in the queue's heap */
+    uint32_t seq;           /* arrival order, for equal deadlines */
 };
 
 struct sleep_queue {
     uv_timer_t *timer;      /* malloc'd: closing outlives the userdata */
     struct sleeper **heap;
     size_t n, cap;
-    uint64_t seq;
+    uint32_t seq;
 };
 
 static bool before(const struct sleeper *a, const struct sleeper *b)
 {
+    /* seq wraps after 2^32 sleeps; the difference still orders any two
+     * sleeps alive at once */
     return a->deadline < b->deadline ||
-           (a->deadline == b->deadline && a->seq < b->seq);
+           (a->deadline == b->deadline && (int32_t)(a->seq - b->seq) < 0);
 }
 
 static void heap_set(struct sleep_queue *q, size_t i, struct sleeper *s)
 {
     q->heap[i] = s;
-    s->index = i;
+    s->index = (uint32_t)i;
 }
 
 static void sift_up(struct sleep_queue *q, size_t i)
@@ -115,11 +116,14 @@ static void timer_closed(uv_handle_t *h)
     free(h);
 }
 
+static const emilua_udata_type sleep_queue_type;
+
 static int queue_gc(lua_State *L)
 {
     struct sleep_queue *q = lua_touserdata(L, 1);
     uv_close((uv_handle_t *)q->timer, timer_closed);
     free(q->heap);
+    emilua_vm_set_slot(emilua_vm_of(L), &sleep_queue_type, NULL);
     return 0;
 }
 
@@ -132,13 +136,12 @@ static const emilua_udata_type sleep_queue_type = {
     "time.sleep_queue", NULL, queue_meta, NULL,
 };
 
-/* The VM's queue, created on the first sleep and kept in the registry. */
+/* The VM's queue, created on the first sleep: a userdata kept in the
+ * registry (its __gc closes the timer) and found through a VM slot. */
 static struct sleep_queue *vm_queue(lua_State *L)
 {
-    lua_pushlightuserdata(L, (void *)&sleep_queue_type);
-    lua_rawget(L, LUA_REGISTRYINDEX);
-    struct sleep_queue *q = lua_touserdata(L, -1);
-    lua_pop(L, 1);
+    emilua_vm *vm = emilua_vm_of(L);
+    struct sleep_queue *q = emilua_vm_slot(vm, &sleep_queue_type);
     if (q)
         return q;
     uv_timer_t *timer = malloc(sizeof *timer);
@@ -151,13 +154,16 @@ static struct sleep_queue *vm_queue(lua_State *L)
     lua_pushlightuserdata(L, (void *)&sleep_queue_type);
     lua_insert(L, -2);
     lua_rawset(L, LUA_REGISTRYINDEX);
+    if (!emilua_vm_set_slot(vm, &sleep_queue_type, q))
+        luaL_error(L, "time.sleep: no VM slot left");
     return q;
 }
 
 static void sleep_cancel(emilua_fiber *f, void *data)
 {
     struct sleeper *s = data;
-    struct sleep_queue *q = s->queue;
+    struct sleep_queue *q = emilua_vm_slot(emilua_fiber_vm(f),
+                                           &sleep_queue_type);
     bool was_first = s->index == 0;
     heap_remove(q, s);
     free(s);
@@ -198,7 +204,6 @@ static int time_sleep(lua_State *L)
         return emilua_raise_errno(L, ENOMEM);
     *s = (struct sleeper){
         .deadline = deadline_after(secs), .seq = q->seq++, .fiber = f,
-        .queue = q,
     };
     q->heap[q->n++] = s;
     sift_up(q, q->n - 1);
