@@ -108,13 +108,13 @@ static bool failed_uncaught(emilua_fiber *f)
 static void give_up_join(lua_State *L, emilua_fiber *f)
 {
     f->joinable = 0;
-    if (f->state != FIBER_FINISHED)
-        return;
-    if (failed_uncaught(f)) {
+    bool ended = f->state == FIBER_FINISHED || f->ended_co;
+    if (ended && failed_uncaught(f)) {   /* its root handlers may still run */
         report_uncaught(L, f);
         f->reported = 1;
     }
-    release_thread(f);
+    if (f->state == FIBER_FINISHED)
+        release_thread(f);
 }
 
 void fiber_report_pending_errors(emilua_vm *vm)
