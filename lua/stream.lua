@@ -272,11 +272,12 @@ end
 -- the new buffer, which doubles when they fill more than half.
 local function make_room(self)
     local cap, n, pos = self._cap, self._n, self._pos
-    local free = cap - n
-    if free > 0 and (free * 4 >= cap or pos == 1) then return end
+    -- No separator in the unconsumed bytes: the record will not fit.
     local len = n - pos + 1
     local max = self.max_record_size or DEFAULT_MAX_RECORD_SIZE
     if len >= max then error(limit_error(), 0) end
+    local free = cap - n
+    if free > 0 and (free * 4 >= cap or pos == 1) then return end
     local newcap = cap
     if len * 2 > cap then newcap = cap * 2 end
     local hint = self.buffer_size_hint or DEFAULT_BUFFER_SIZE
@@ -399,9 +400,14 @@ end
 
 function methods.get_line(self)
     check_self('stream.scanner.get_line', self)
-    if self.stream == nil then
-        error('stream.scanner.get_line: the scanner has no stream ' ..
-              '(set its stream attribute)', 2)
+    local st = type(self.stream)
+    if st ~= 'table' and st ~= 'userdata' then
+        if st == 'nil' then
+            error('stream.scanner.get_line: the scanner has no stream ' ..
+                  '(set its stream attribute)', 2)
+        end
+        field_error(2, 'stream.scanner.get_line', 'stream', 'a read stream',
+                    self.stream)
     end
     -- Bad rules raise before the current record is dropped.
     check_options('stream.scanner.get_line', self)

@@ -8,3 +8,5 @@ sc.stream = mem.reader('late\n')
 mem.show(sc:get_line())
 print(pcall(sc.get_line, 'sc'))
 print(pcall(stream.scanner.mt.__index.get_line))
+sc.stream = 42
+print(pcall(sc.get_line, sc))
