@@ -30,6 +30,7 @@ typedef struct emilua_process emilua_process;
 typedef struct emilua_context emilua_context;
 typedef struct emilua_vm emilua_vm;
 typedef struct emilua_fiber emilua_fiber;
+typedef struct emilua_error_category emilua_error_category;
 
 /* ---- VMs and execution contexts ------------------------------------- */
 
@@ -47,6 +48,14 @@ bool emilua_vm_is_master(emilua_vm *vm);
  * given is terminated at its next scheduling point (no more Lua of it
  * runs after the calling function returns control to the runtime). */
 void emilua_request_exit(emilua_vm *vm, int code);
+/* Terminates the VM at its next scheduling point without touching the
+ * process's exit status. */
+void emilua_vm_terminate(emilua_vm *vm);
+
+/* Takes the inherited fd (3..9) recorded at start-up: true the first time
+ * for an fd that was inherited, false otherwise. */
+bool emilua_take_lowfd(emilua_vm *vm, int fd);
+
 /* True once the VM's Lua state is gone (for operations without a
  * canceller that complete later). */
 bool emilua_vm_closed(emilua_vm *vm);
@@ -103,19 +112,22 @@ void emilua_resume_errno(emilua_fiber *f, int err);
 void emilua_resume_canceled(emilua_fiber *f);
 /* The error value is on top of `from` (any thread of the same VM). */
 void emilua_resume_error_from(emilua_fiber *f, lua_State *from);
+/* Resumes with a new error table {code=, category=}. */
+void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
+                         int code);
 
 /* Post semantics: puts f at the back of the ready queue. */
 void emilua_fiber_post(emilua_fiber *f);
 
 /* ---- Errors ----------------------------------------------------------- */
 
-typedef struct emilua_error_category {
+struct emilua_error_category {
     const char *name;
     /* Writes the message for code into buf; returns buf or a static string. */
     const char *(*message)(int code, char *buf, size_t len);
     /* The POSIX errno value code maps to, or 0 when there is none. */
     int (*to_generic)(int code);
-} emilua_error_category;
+};
 
 extern const emilua_error_category emilua_system_category;
 extern const emilua_error_category emilua_generic_category;

@@ -194,11 +194,17 @@ void emilua_resume_errno(emilua_fiber *f, int err)
 
 void emilua_resume_canceled(emilua_fiber *f)
 {
+    emilua_resume_error(f, &emilua_runtime_category,
+                        EMILUA_ERRC_FIBER_CANCELED);
+}
+
+void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
+                         int code)
+{
     lua_State *co = begin_error(f);
     if (!co)
         return;
-    emilua_push_error(co, &emilua_runtime_category,
-                      EMILUA_ERRC_FIBER_CANCELED);
+    emilua_push_error(co, cat, code);
     end_error(f);
 }
 

@@ -196,3 +196,17 @@ bool emilua_vm_set_slot(emilua_vm *vm, const void *key, void *value)
     }
     return false;
 }
+
+void emilua_vm_terminate(emilua_vm *vm)
+{
+    vm_terminate(vm);
+}
+
+bool emilua_take_lowfd(emilua_vm *vm, int fd)
+{
+    emilua_process *p = vm->ctx->process;
+    if (fd < 3 || fd > 9 || !(p->lowfds & (1u << fd)))
+        return false;
+    p->lowfds &= ~(1u << fd);
+    return true;
+}

@@ -190,7 +190,6 @@ struct op {
     int epfd;
     struct io io;
     emilua_fiber *fiber;
-    lua_State *L;           /* the suspended thread, to build errors on */
     emilua_bytes *mem;      /* the span's memory, referenced, or NULL */
     unsigned char *data;
     size_t len;
@@ -210,7 +209,6 @@ static void op_closed(uv_handle_t *h)
 static void op_finish(struct op *op, ssize_t n)
 {
     emilua_fiber *f = op->fiber;
-    lua_State *L = op->L;
     bool writing = op->io.writing;
     uv_poll_stop(&op->poll);
     uv_close((uv_handle_t *)&op->poll, op_closed);
@@ -218,8 +216,8 @@ static void op_finish(struct op *op, ssize_t n)
     if (n < 0) {
         emilua_resume_errno(f, (int)-n);
     } else if (n == 0 && !writing) {
-        push_eof(L);
-        emilua_resume_error_from(f, L);
+        emilua_resume_error(f, &emilua_asio_misc_category,
+                            EMILUA_ASIO_MISC_EOF);
     } else {
         lua_State *co = emilua_resume_begin(f);
         if (co) {
@@ -297,7 +295,6 @@ static int suspend_op(lua_State *L, emilua_fiber *f, struct io *io,
     op->epfd = ep;
     op->io = *io;
     op->fiber = f;
-    op->L = L;
     op->mem = mem;
     op->len = len;
     if (src) {

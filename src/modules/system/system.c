@@ -127,8 +127,8 @@ static int system_exit(lua_State *L)
         }
         emilua_request_exit(vm, status);
     } else {
-        /* code and opts only apply to the master VM: keep the status. */
-        emilua_request_exit(vm, emilua_vm_process(vm)->exit_code);
+        /* code and opts only apply to the master VM */
+        emilua_vm_terminate(vm);
     }
 
     /* Inside this_fiber.forbid_suspend() the fiber cannot park; it then
@@ -149,12 +149,10 @@ static int system_get_lowfd(lua_State *L)
 {
     lua_Integer fd = emilua_check_integer(L, 1, "system.get_lowfd", "fd");
     system_check_master(L);
-    emilua_process *p = emilua_vm_process(emilua_vm_of(L));
-    if (fd < 3 || fd > 9 || !(p->lowfds & (1u << fd))) {
+    if (!emilua_take_lowfd(emilua_vm_of(L), (int)fd)) {
         lua_pushnil(L);
         return 1;
     }
-    p->lowfds &= ~(1u << fd);
     system_push_fd(L, (int)fd);
     return 1;
 }
