@@ -6,7 +6,7 @@
  * redirections apply to the benchmarked program, and the figures go to
  * RESULT_FILE as one line:
  *
- *   runs=N min=SECONDS mean=SECONDS max_rss_kb=KB status=S
+ *   runs=N min=SECONDS median=SECONDS mean=SECONDS max_rss_kb=KB status=S
  *
  * Wall time is CLOCK_MONOTONIC around fork..wait4.  Peak RSS is ru_maxrss
  * from wait4, which on Linux also covers the child's own reaped children
@@ -29,6 +29,12 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 static void usage(void)
@@ -69,6 +75,11 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    double *walls = malloc((size_t)reps * sizeof *walls);
+    if (!walls) {
+        perror("timeit");
+        return 2;
+    }
     double min = 0, sum = 0;
     long max_rss = 0, runs = 0;
     int status = 0;
@@ -93,7 +104,7 @@ int main(int argc, char **argv)
             }
         }
         double dt = now() - t0;
-        runs++;
+        walls[runs++] = dt;
         sum += dt;
         if (runs == 1 || dt < min)
             min = dt;
@@ -107,8 +118,13 @@ int main(int argc, char **argv)
             break;
     }
 
-    dprintf(fd, "runs=%ld min=%.6f mean=%.6f max_rss_kb=%ld status=%d\n",
-            runs, min, sum / (double)runs, max_rss, status);
+    qsort(walls, (size_t)runs, sizeof *walls, cmp_double);
+    double median = runs % 2 ? walls[runs / 2]
+                             : (walls[runs / 2 - 1] + walls[runs / 2]) / 2;
+    dprintf(fd, "runs=%ld min=%.6f median=%.6f mean=%.6f max_rss_kb=%ld "
+            "status=%d\n", runs, min, median, sum / (double)runs, max_rss,
+            status);
+    free(walls);
     close(fd);
     return 0;
 }
