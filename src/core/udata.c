@@ -1,6 +1,7 @@
 /* Userdata types with hidden metatables.  Each type's metatable lives in
  * the registry under the address of its emilua_udata_type. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core.h"
 
@@ -36,10 +37,22 @@ static void push_metatable(lua_State *L, const emilua_udata_type *type)
     lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
+/* The type is also stamped at the end of the block, so that checking an
+ * argument's type (on every method call) reads memory instead of looking
+ * the metatable up in the registry.  Lua code cannot write a userdata's
+ * bytes, nor (without the debug library) replace its metatable. */
+static size_t stamped_size(size_t size)
+{
+    size_t align = _Alignof(const emilua_udata_type *);
+    return (size + align - 1) / align * align + sizeof(emilua_udata_type *);
+}
+
 void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
                        size_t size)
 {
-    void *p = lua_newuserdata(L, size);
+    size_t total = stamped_size(size);
+    char *p = lua_newuserdata(L, total);
+    memcpy(p + total - sizeof type, &type, sizeof type);
     push_metatable(L, type);
     lua_setmetatable(L, -2);
     return p;
@@ -47,14 +60,15 @@ void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
 
 void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
 {
-    void *p = lua_touserdata(L, idx);
-    if (!p || lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx))
+    if (lua_type(L, idx) != LUA_TUSERDATA)
         return NULL;
-    lua_pushlightuserdata(L, (void *)type);
-    lua_rawget(L, LUA_REGISTRYINDEX);
-    bool same = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return same ? p : NULL;
+    char *p = lua_touserdata(L, idx);
+    size_t len = lua_objlen(L, idx);
+    const emilua_udata_type *stamp;
+    if (len < sizeof stamp)
+        return NULL;
+    memcpy(&stamp, p + len - sizeof stamp, sizeof stamp);
+    return stamp == type ? p : NULL;
 }
 
 void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type,
