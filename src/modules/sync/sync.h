@@ -72,9 +72,8 @@ static inline void sync_queue_free(struct sync_queue *q)
 }
 
 /* True when a canceller runs because the VM is closing rather than because
- * of fiber:cancel().  fiber:cancel() is Lua code, so some fiber is running;
- * vm_close() runs the cancellers from outside any fiber.  (The API has no
- * direct way to ask; see the report of this module.) */
+ * of fiber:cancel(): the waiter must then be released, not queued on the
+ * mutex again. */
 static inline bool sync_vm_closing(emilua_fiber *f)
 {
     return emilua_vm_closing(emilua_fiber_vm(f));
