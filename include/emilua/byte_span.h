@@ -2,9 +2,12 @@
  *
  * A byte_span userdata views [offset, offset + size) of a shared,
  * reference-counted memory block; its capacity runs to the block's end.
- * An operation that hands the memory to the OS takes a reference on the
- * block (emilua_bytes_ref) so the memory outlives the span, and even the
- * VM, until the operation ends.  The count is atomic, so a thread that
+ * The VM holds its references on a block for as long as any span of the
+ * block is reachable (views keep them through their environment: never
+ * change a span's environment, metatable or fields).  An operation that
+ * hands the memory to the OS takes a reference of its own on the block
+ * (emilua_bytes_ref) so the memory outlives the spans, and even the VM,
+ * until the operation ends.  The count is atomic, so a thread that
  * finishes such an operation may drop its reference itself.
  *
  * Lua sees the span as 1-based (span[1] is data[offset]); from C use
@@ -44,6 +47,13 @@ emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
  * cannot be had. */
 emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
                                         size_t capacity);
+/* Pushes a new span viewing bytes [first, first + size) (0-based) of the
+ * byte_span at idx, sharing its memory; the view's capacity runs to the
+ * end of the block.  The caller checks that idx holds a byte_span and
+ * that first + size <= its capacity.  Cheap: the view has no finalizer,
+ * and but for the first view of a block nothing else is allocated. */
+emilua_byte_span *emilua_push_byte_span_view(lua_State *L, int idx,
+                                             size_t first, size_t size);
 
 /* Both accept NULL (the block of a zero-capacity span).  unref frees the
  * block with its last reference. */

@@ -37,28 +37,20 @@ static int einval(lua_State *L)
 /* view(buf, first, last): the byte_span buf:sub(first, last), for the
  * scanner's hot path.  The generic sub() spends a third of its time on
  * argument checks the scanner does not need: its callers pass integers
- * it computed, and buf is compared to the byte_span metatable held as an
- * upvalue (buf comes from a table field user code could overwrite). */
+ * it computed.  buf is still checked: it comes from a table field user
+ * code could overwrite. */
 static int view(lua_State *L)
 {
-    emilua_byte_span *s = lua_touserdata(L, 1);
-    if (!s || !lua_getmetatable(L, 1) ||
-        !lua_rawequal(L, -1, lua_upvalueindex(1)))
+    emilua_byte_span *s = emilua_test_byte_span(L, 1);
+    if (!s)
         return emilua_arg_error(L, 1, "stream.scanner", "buffer",
                                 "a byte_span");
     lua_Integer first = lua_tointeger(L, 2);
     lua_Integer last = lua_tointeger(L, 3);
     if (first < 1 || last < first - 1 || last > (lua_Integer)s->capacity)
         return emilua_raise_einval_arg(L, 2);
-    emilua_byte_span *v = emilua_push_byte_span(L, 0, 0);
-    size_t skip = (size_t)first - 1;
-    if (s->capacity > skip) {
-        v->mem = s->mem;
-        emilua_bytes_ref(v->mem);
-        v->offset = s->offset + skip;
-        v->size = (size_t)(last - first + 1);
-        v->capacity = s->capacity - skip;
-    }
+    emilua_push_byte_span_view(L, 1, (size_t)first - 1,
+                               (size_t)(last - first + 1));
     return 1;
 }
 
@@ -91,6 +83,7 @@ int emilua_open_stream(lua_State *L)
         {"is_byte_span", is_byte_span},
         {"einval", einval},
         {"limit_error", limit_error},
+        {"view", view},
         {NULL, NULL},
     };
     if (luaL_loadbuffer(L, (const char *)luaJIT_BC_stream,
@@ -98,11 +91,6 @@ int emilua_open_stream(lua_State *L)
         return lua_error(L);
     lua_newtable(L);
     luaL_register(L, NULL, natives);
-    emilua_push_byte_span(L, 0, 0);
-    lua_getmetatable(L, -1);
-    lua_pushcclosure(L, view, 1);
-    lua_setfield(L, -3, "view");
-    lua_pop(L, 1);
     push_regex_module(L);
     lua_setfield(L, -2, "regex");
     lua_call(L, 1, 1);

@@ -186,8 +186,7 @@ int emilua_bs_trimmed(lua_State *L)
         first++;
     while (end > first && set[p[end - 1]])
         end--;
-    bs_push_view(L, s->mem, s->offset + first, end - first,
-                 s->capacity - first);
+    bs_push_view(L, 1, first, end - first);
     return 1;
 }
 

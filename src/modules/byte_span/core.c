@@ -45,44 +45,289 @@ static emilua_bytes *bytes_new(lua_State *L, size_t size)
     return mem;
 }
 
-/* ---- the userdata ----------------------------------------------------- */
+/* ---- roots, views and block owners --------------------------------------
+ *
+ * A span made with a new block (new(), append(), the C API) is the
+ * block's root: it holds a reference on the block and drops it in its
+ * __gc, emptying itself (so a finalizer that meets it afterwards sees an
+ * empty span).  Roots have their own metatable, a copy of the byte_span
+ * one plus __gc; the type stamp the core checks is the same.
+ *
+ * Views are many and short-lived (the scanner makes one per record), so
+ * they have no finalizer: running one per view cost more than making the
+ * view.  The first view of a block gives it an owner, a hidden userdata
+ * that holds a second reference and has the __gc, and an anchor, a table
+ * whose [1] is the owner.  The anchor is the environment of the root and
+ * of every view, so the owner (and the memory) lives as long as any view
+ * does.  Blocks that never get a view cost what they did before views
+ * were made cheap.  Zero-capacity spans have no block.
+ *
+ * One catch: objects with finalizers that die together are finalized
+ * newest first.  A newproxy() whose Lua __gc reads a view, made before
+ * the view's block and collected with it, would read freed memory if the
+ * owner freed the block at once.  A weak-valued table of the VM (the
+ * owners' environment) maps each owner to its anchor.  The collector
+ * keeps such an entry only if some object about to be finalized still
+ * reaches the anchor (through a view); then the owner hands its reference
+ * to a successor and the memory waits for a later cycle. */
 
-static int bs_gc(lua_State *L)
+struct block_owner {
+    emilua_bytes *mem;           /* the reference this owner holds, or NULL */
+    bool successor;              /* made by owner_gc */
+};
+
+static int owner_gc(lua_State *L);
+
+static const luaL_Reg owner_metamethods[] = {
+    {"__gc", owner_gc},
+    {NULL, NULL},
+};
+
+static const emilua_udata_type owner_type = {
+    .name = "byte_span.owner",
+    .metamethods = owner_metamethods,
+};
+
+/* Their addresses are registry keys. */
+static const char anchors_key, root_metatable_key;
+
+/* Pushes the weak owner -> anchor table. */
+static void push_anchors(lua_State *L)
 {
-    emilua_byte_span *s = lua_touserdata(L, 1);
-    emilua_bytes *mem = s->mem;
-    s->mem = NULL;
-    s->size = s->capacity = s->offset = 0;
+    lua_pushlightuserdata(L, (void *)&anchors_key);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    if (!lua_isnil(L, -1))
+        return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "v");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushlightuserdata(L, (void *)&anchors_key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
+/* Pushes a new owner (holding no reference yet) of the anchor at index
+ * anchor, with the anchors table at index anchors; makes it anchor[1]. */
+static struct block_owner *push_owner(lua_State *L, int anchor, int anchors)
+{
+    struct block_owner *o = emilua_new_udata(L, &owner_type, sizeof *o);
+    o->mem = NULL;
+    o->successor = false;
+    lua_pushvalue(L, anchors);
+    lua_setfenv(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, anchor, 1);
+    lua_pushlightuserdata(L, o);
+    lua_pushvalue(L, anchor);
+    lua_rawset(L, anchors);
+    return o;
+}
+
+static int owner_gc(lua_State *L)
+{
+    struct block_owner *o = lua_touserdata(L, 1);
+    emilua_bytes *mem = o->mem;
+    if (!mem)
+        return 0;
+    lua_getfenv(L, 1);
+    int anchors = lua_gettop(L);
+    lua_pushlightuserdata(L, o);
+    lua_rawget(L, anchors);
+    /* lua_close() finalizes everything without a collection, so the
+     * entries are all there: one successor each, finalized in the next
+     * round. */
+    bool closing = emilua_vm_closed(emilua_vm_of(L));
+    if (!lua_isnil(L, -1) && !(closing && o->successor)) {
+        struct block_owner *next = push_owner(L, anchors + 1, anchors);
+        next->successor = true;
+        next->mem = mem;
+        o->mem = NULL;
+        lua_pushlightuserdata(L, o);
+        lua_pushnil(L);
+        lua_rawset(L, anchors);
+        return 0;
+    }
+    o->mem = NULL;
     emilua_bytes_unref(mem);
     return 0;
 }
 
-emilua_byte_span *bs_push_view(lua_State *L, emilua_bytes *mem, size_t offset,
-                               size_t size, size_t capacity)
+/* Gives the root at idx (with a block) its owner and anchor.  The anchor
+ * also holds the views' metatable as [2], at hand for views of the root. */
+static void anchor_root(lua_State *L, int idx, struct bs_span *root)
 {
-    emilua_byte_span *s = emilua_new_udata(L, &emilua_byte_span_type,
-                                           sizeof *s);
-    /* A zero-capacity view needs no block; dropping it lets the memory go
-     * early. */
-    if (capacity == 0)
-        mem = NULL, offset = 0;
-    emilua_bytes_ref(mem);
-    s->mem = mem;
-    s->offset = offset;
-    s->size = size;
-    s->capacity = capacity;
+    push_anchors(L);
+    lua_createtable(L, 2, 0);
+    int anchor = lua_gettop(L);
+    lua_getmetatable(L, idx);
+    lua_rawgeti(L, -1, 1);
+    lua_rawseti(L, anchor, 2);
+    lua_pop(L, 1);
+    struct block_owner *o = push_owner(L, anchor, anchor - 1);
+    emilua_bytes_ref(root->pub.mem);
+    o->mem = root->pub.mem;
+    lua_pop(L, 1);
+    lua_setfenv(L, idx);
+    lua_pop(L, 1);
+    root->kind = BS_ROOT_ANCHORED;
+}
+
+static int root_gc(lua_State *L)
+{
+    struct bs_span *s = lua_touserdata(L, 1);
+    emilua_bytes *mem = s->pub.mem;
+    s->pub.mem = NULL;
+    s->pub.size = s->pub.capacity = s->pub.offset = 0;
+    emilua_bytes_unref(mem);
+    return 0;
+}
+
+static struct bs_span *push_empty(lua_State *L);
+
+/* ---- the metatables ---------------------------------------------------- */
+
+/* Method lookups dominate calls like buf:get_u16be().  A C __index costs
+ * a C call per lookup; a Lua one that tries the methods table first is
+ * compiled by the JIT into a plain table load, and leaves only numeric
+ * keys and `capacity` to the C function. */
+static const char fast_index[] =
+    "local methods, slow = ...\n"
+    "return function(self, key)\n"
+    "    local m = methods[key]\n"
+    "    if m ~= nil then return m end\n"
+    "    return slow(self, key)\n"
+    "end\n";
+
+/* Pushes the byte_span metatable (the one the core made), with the fast
+ * __index installed. */
+static void push_view_metatable(lua_State *L)
+{
+    push_empty(L);
+    lua_getmetatable(L, -1);            /* the real one: C ignores __metatable */
+    lua_remove(L, -2);
+    lua_getfield(L, -1, "__index");
+    if (!lua_iscfunction(L, -1)) {      /* installed already */
+        lua_pop(L, 1);
+        return;
+    }
+    /* bs_index has the methods table as its upvalue */
+    if (luaL_loadbuffer(L, fast_index, sizeof fast_index - 1,
+                        "=byte_span.__index") != 0)
+        lua_error(L);
+    lua_getupvalue(L, -2, 1);
+    lua_pushvalue(L, -3);
+    lua_call(L, 2, 1);
+    lua_setfield(L, -3, "__index");
+    lua_pop(L, 1);
+}
+
+/* Pushes the roots' metatable: the same functions (so that __eq works
+ * between a root and a view), __gc, and the views' metatable as [1]. */
+static void push_root_metatable(lua_State *L)
+{
+    lua_pushlightuserdata(L, (void *)&root_metatable_key);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    if (!lua_isnil(L, -1))
+        return;
+    lua_pop(L, 1);
+    push_view_metatable(L);
+    lua_createtable(L, 1, 8);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+    lua_pushcfunction(L, root_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_insert(L, -2);
+    lua_rawseti(L, -2, 1);
+    /* Roots rely on the core telling types by the stamp, not the
+     * metatable: fail loudly at once if that ever changes. */
+    push_empty(L);
+    lua_pushvalue(L, -2);
+    lua_setmetatable(L, -2);
+    if (!emilua_test_udata(L, -1, &emilua_byte_span_type))
+        luaL_error(L, "byte_span: the core does not recognise root spans");
+    lua_pop(L, 1);
+    lua_pushlightuserdata(L, (void *)&root_metatable_key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
+/* ---- the userdata ----------------------------------------------------- */
+
+static struct bs_span *push_empty(lua_State *L)
+{
+    struct bs_span *s = emilua_new_udata(L, &emilua_byte_span_type,
+                                         sizeof *s);
+    s->pub.mem = NULL;
+    s->pub.offset = s->pub.size = s->pub.capacity = 0;
+    s->udata_len = (unsigned int)lua_objlen(L, -1);
+    s->kind = BS_VIEW;
     return s;
 }
 
-/* Pushes a span of size bytes over a fresh zeroed block of capacity bytes.
- * The userdata comes first so that a failed allocation leaks nothing. */
-static emilua_byte_span *push_owner(lua_State *L, size_t size, size_t capacity)
+/* Pushes a root of size bytes over a fresh zeroed block of capacity bytes.
+ * The root's __gc is set before the block exists, so that a failed
+ * allocation leaks nothing. */
+static emilua_byte_span *push_new_block(lua_State *L, size_t size,
+                                        size_t capacity)
 {
-    emilua_byte_span *s = bs_push_view(L, NULL, 0, 0, 0);
-    s->mem = bytes_new(L, capacity);
-    s->size = size;
-    s->capacity = capacity;
-    return s;
+    struct bs_span *s = push_empty(L);
+    if (capacity == 0)
+        return &s->pub;
+    push_root_metatable(L);
+    lua_setmetatable(L, -2);
+    s->kind = BS_ROOT;
+    s->pub.mem = bytes_new(L, capacity);
+    s->pub.size = size;
+    s->pub.capacity = capacity;
+    return &s->pub;
+}
+
+emilua_byte_span *bs_push_view(lua_State *L, int idx, size_t first,
+                               size_t size)
+{
+    if (idx < 0)
+        idx = lua_gettop(L) + idx + 1;
+    struct bs_span *s = lua_touserdata(L, idx);
+    /* A copy of the whole userdata (with the type stamp the core put past
+     * the struct) is a span as emilua_new_udata() would make, without the
+     * registry lookup. */
+    struct bs_span *v = lua_newuserdata(L, s->udata_len);
+    memcpy(v, s, s->udata_len);
+    v->kind = BS_VIEW;
+    /* A zero-capacity view needs no block; dropping it lets the memory go
+     * early. */
+    if (s->pub.capacity <= first) {
+        lua_getmetatable(L, idx);
+        if (s->kind != BS_VIEW)
+            lua_rawgeti(L, -1, 1), lua_remove(L, -2);
+        lua_setmetatable(L, -2);
+        v->pub.mem = NULL;
+        v->pub.offset = v->pub.size = v->pub.capacity = 0;
+        return &v->pub;
+    }
+    if (s->kind == BS_VIEW) {
+        lua_getmetatable(L, idx);
+        lua_setmetatable(L, -2);
+        lua_getfenv(L, idx);
+    } else {
+        if (s->kind == BS_ROOT)
+            anchor_root(L, idx, s);
+        lua_getfenv(L, idx);
+        lua_rawgeti(L, -1, 2);
+        lua_setmetatable(L, -3);
+    }
+    lua_setfenv(L, -2);
+    v->pub.offset = s->pub.offset + first;
+    v->pub.size = size;
+    v->pub.capacity = s->pub.capacity - first;
+    return &v->pub;
 }
 
 /* ---- the C API -------------------------------------------------------- */
@@ -103,7 +348,13 @@ emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
 {
     if (capacity < size)
         capacity = size;
-    return push_owner(L, size, capacity);
+    return push_new_block(L, size, capacity);
+}
+
+emilua_byte_span *emilua_push_byte_span_view(lua_State *L, int idx,
+                                             size_t first, size_t size)
+{
+    return bs_push_view(L, idx, first, size);
 }
 
 /* ---- shared argument helpers ----------------------------------------- */
@@ -157,10 +408,9 @@ static int bs_with_zeros(lua_State *L)
 /* ---- slicing ----------------------------------------------------------- */
 
 /* Pushes self's view of [first, first + size) (0-based) */
-static int push_subview(lua_State *L, emilua_byte_span *s, size_t first,
-                        size_t size)
+static int push_subview(lua_State *L, size_t first, size_t size)
 {
-    bs_push_view(L, s->mem, s->offset + first, size, s->capacity - first);
+    bs_push_view(L, 1, first, size);
     return 1;
 }
 
@@ -175,7 +425,7 @@ static int bs_sub(lua_State *L)
         return emilua_raise_einval_arg(L, 2);
     if (end < start - 1 || end > cap)
         return emilua_raise_einval_arg(L, 3);
-    return push_subview(L, s, (size_t)start - 1, (size_t)(end - start + 1));
+    return push_subview(L, (size_t)start - 1, (size_t)(end - start + 1));
 }
 
 static size_t check_count(lua_State *L, emilua_byte_span *s, const char *func)
@@ -189,14 +439,14 @@ static size_t check_count(lua_State *L, emilua_byte_span *s, const char *func)
 static int bs_first(lua_State *L)
 {
     emilua_byte_span *s = bs_self(L, "byte_span.first");
-    return push_subview(L, s, 0, check_count(L, s, "byte_span.first"));
+    return push_subview(L, 0, check_count(L, s, "byte_span.first"));
 }
 
 static int bs_last(lua_State *L)
 {
     emilua_byte_span *s = bs_self(L, "byte_span.last");
     size_t count = check_count(L, s, "byte_span.last");
-    return push_subview(L, s, s->size - count, count);
+    return push_subview(L, s->size - count, count);
 }
 
 /* ---- copy, append, fill ------------------------------------------------ */
@@ -254,7 +504,7 @@ static int bs_append_method(lua_State *L)
     if (size <= s->capacity) {
         if (extra)
             append_write(L, 2, top, emilua_byte_span_data(s) + s->size);
-        return push_subview(L, s, 0, size);
+        return push_subview(L, 0, size);
     }
     /* Go's rule of thumb: double, so repeated appends stay linear. */
     size_t capacity = s->capacity * 2;
@@ -262,7 +512,8 @@ static int bs_append_method(lua_State *L)
         capacity = size;
     if (capacity > BS_MAX_SIZE)
         capacity = size;
-    unsigned char *dst = emilua_byte_span_data(push_owner(L, size, capacity));
+    unsigned char *dst =
+        emilua_byte_span_data(push_new_block(L, size, capacity));
     if (s->size)
         memcpy(dst, emilua_byte_span_data(s), s->size);
     append_write(L, 2, top, dst + s->size);
@@ -273,7 +524,7 @@ static int bs_append_free(lua_State *L)
 {
     int top = lua_gettop(L);
     size_t size = append_length(L, 1, top);
-    emilua_byte_span *s = push_owner(L, size, size);
+    emilua_byte_span *s = push_new_block(L, size, size);
     if (size)
         append_write(L, 1, top, emilua_byte_span_data(s));
     return 1;
@@ -387,7 +638,6 @@ static const emilua_reg bs_methods[] = {
 };
 
 static const luaL_Reg bs_metamethods[] = {
-    {"__gc", bs_gc},
     {"__len", bs_len},
     {"__tostring", bs_tostring},
     {"__eq", bs_eq},
@@ -409,36 +659,10 @@ static const emilua_reg bs_funcs[] = {
     {NULL, NULL, 0},
 };
 
-/* Method lookups dominate calls like buf:get_u16be().  A C __index costs
- * a C call per lookup; a Lua one that tries the methods table first is
- * compiled by the JIT into a plain table load, and leaves only numeric
- * keys and `capacity` to the C function. */
-static const char fast_index[] =
-    "local methods, slow = ...\n"
-    "return function(self, key)\n"
-    "    local m = methods[key]\n"
-    "    if m ~= nil then return m end\n"
-    "    return slow(self, key)\n"
-    "end\n";
-
-static void install_fast_index(lua_State *L)
-{
-    emilua_push_byte_span(L, 0, 0);
-    lua_getmetatable(L, -1);            /* the real one: C ignores __metatable */
-    lua_getfield(L, -1, "__index");     /* bs_index, methods as upvalue */
-    if (luaL_loadbuffer(L, fast_index, sizeof fast_index - 1,
-                        "=byte_span.__index") != 0)
-        lua_error(L);
-    lua_getupvalue(L, -2, 1);
-    lua_pushvalue(L, -3);
-    lua_call(L, 2, 1);
-    lua_setfield(L, -3, "__index");
-    lua_pop(L, 3);
-}
-
 int emilua_open_byte_span(lua_State *L)
 {
-    install_fast_index(L);
+    push_root_metatable(L);
+    lua_pop(L, 1);
     lua_newtable(L);
     emilua_set_funcs(L, bs_funcs);
     return 1;

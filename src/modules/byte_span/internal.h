@@ -7,16 +7,28 @@
 
 extern const emilua_udata_type emilua_byte_span_type;
 
+/* The userdata: the public struct, then what only byte_span reads. */
+struct bs_span {
+    emilua_byte_span pub;
+    unsigned int udata_len;      /* lua_objlen() of the userdata */
+    enum {
+        BS_VIEW,                 /* no __gc: kept alive by its anchor */
+        BS_ROOT,                 /* holds a reference, has a __gc */
+        BS_ROOT_ANCHORED,        /* a root whose block has views */
+    } kind;
+};
+
 /* self (argument #1) of a method, or raises naming func. */
 static inline emilua_byte_span *bs_self(lua_State *L, const char *func)
 {
     return emilua_check_udata(L, 1, &emilua_byte_span_type, func);
 }
 
-/* Pushes a new span viewing [offset, offset + size) of mem, with the
- * given capacity; takes a new reference on mem. */
-emilua_byte_span *bs_push_view(lua_State *L, emilua_bytes *mem, size_t offset,
-                               size_t size, size_t capacity);
+/* Pushes a view of [first, first + size) (0-based) of the byte_span at
+ * idx, whose capacity runs to the end of the block; first + size must not
+ * pass that span's capacity.  No type check: idx must hold a byte_span. */
+emilua_byte_span *bs_push_view(lua_State *L, int idx, size_t first,
+                               size_t size);
 
 /* The bytes of a string or byte_span argument, or raises naming func and
  * name ("must be a byte_span or a string"). */
