@@ -69,25 +69,13 @@ end
 -- The loops below stop early when a call transfers 0 bytes without an
 -- error (as Boost.Asio does): retrying could spin forever.
 
-local function write_loop(func, io, buf, minimum)
+-- method is 'read_some' or 'write_some'.
+local function transfer_loop(func, io, method, buf, minimum)
     local total, done = #buf, 0
     if minimum > total then minimum = total end
     while done < minimum do
         local rest = done == 0 and buf or span_sub(buf, done + 1, total)
-        local n = check_count(2, func, 'write_some', io:write_some(rest),
-                              total - done)
-        if n == 0 then break end
-        done = done + n
-    end
-    return done
-end
-
-local function read_loop(func, io, buf, minimum)
-    local total, done = #buf, 0
-    if minimum > total then minimum = total end
-    while done < minimum do
-        local rest = done == 0 and buf or span_sub(buf, done + 1, total)
-        local n = check_count(2, func, 'read_some', io:read_some(rest),
+        local n = check_count(2, func, method, io[method](io, rest),
                               total - done)
         if n == 0 then break end
         done = done + n
@@ -105,27 +93,29 @@ function stream.write_all(io, buf)
         arg_error(2, 'stream.write_all', 2, 'buffer',
                   'a byte_span or a string', buf)
     end
-    return write_loop('stream.write_all', io, buf, #buf)
+    return transfer_loop('stream.write_all', io, 'write_some', buf, #buf)
 end
 
 function stream.write_at_least(io, buf, minimum)
     check_object('stream.write_at_least', io)
     check_span('stream.write_at_least', buf)
     check_minimum('stream.write_at_least', minimum)
-    return write_loop('stream.write_at_least', io, buf, minimum)
+    return transfer_loop('stream.write_at_least', io, 'write_some', buf,
+                         minimum)
 end
 
 function stream.read_all(io, buf)
     check_object('stream.read_all', io)
     check_span('stream.read_all', buf)
-    return read_loop('stream.read_all', io, buf, #buf)
+    return transfer_loop('stream.read_all', io, 'read_some', buf, #buf)
 end
 
 function stream.read_at_least(io, buf, minimum)
     check_object('stream.read_at_least', io)
     check_span('stream.read_at_least', buf)
     check_minimum('stream.read_at_least', minimum)
-    return read_loop('stream.read_at_least', io, buf, minimum)
+    return transfer_loop('stream.read_at_least', io, 'read_some', buf,
+                         minimum)
 end
 
 -- ---- scanner -------------------------------------------------------------
