@@ -80,12 +80,8 @@ static int cond_wait(lua_State *L)
     /* Before the mutex is released: a pending cancellation (or a forbidden
      * suspension) raises with the mutex still held, as after a wait. */
     emilua_fiber *f = emilua_begin_suspend(L);
-    struct sync_waiter *w = calloc(1, sizeof *w);
-    if (!w)
-        return emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
+    struct sync_waiter *w = sync_enqueue(L, &c->waiters, f);
     w->mutex = m;
-    sync_queue_push(&c->waiters, w);
     sync_mutex_release(m);
     return emilua_suspend(L, f, cond_cancel, w);
 }

@@ -126,11 +126,7 @@ static int future_get(lua_State *L)
     case PENDING:
         break;
     }
-    struct sync_waiter *w = calloc(1, sizeof *w);
-    if (!w)
-        return emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
-    sync_queue_push(&s->waiters, w);
+    struct sync_waiter *w = sync_enqueue(L, &s->waiters, f);
     return emilua_suspend(L, f, get_cancel, w);
 }
 

@@ -88,11 +88,7 @@ static int mutex_lock(lua_State *L)
     if (me && m->owner == me)
         return emilua_raise_error(L, &emilua_generic_category, EDEADLK);
     emilua_fiber *f = emilua_begin_suspend_uncancellable(L);
-    struct sync_waiter *w = calloc(1, sizeof *w);
-    if (!w)
-        return emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
-    sync_queue_push(&m->waiters, w);
+    sync_enqueue(L, &m->waiters, f);
     return emilua_suspend(L, f, NULL, NULL);
 }
 

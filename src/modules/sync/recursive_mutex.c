@@ -69,11 +69,7 @@ static int rmutex_lock(lua_State *L)
         return 1;
     }
     emilua_fiber *f = emilua_begin_suspend_uncancellable(L);
-    struct sync_waiter *w = calloc(1, sizeof *w);
-    if (!w)
-        return emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
-    sync_queue_push(&m->waiters, w);
+    sync_enqueue(L, &m->waiters, f);
     return emilua_suspend(L, f, NULL, NULL);
 }
 

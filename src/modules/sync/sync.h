@@ -4,6 +4,7 @@
 #ifndef EMILUA_SYNC_H
 #define EMILUA_SYNC_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -59,6 +60,19 @@ static inline struct sync_waiter *sync_queue_pop(struct sync_queue *q)
     struct sync_waiter *w = q->head;
     if (w)
         sync_queue_remove(w);
+    return w;
+}
+
+/* Queues a new waiter node for f at the back of q; raises ENOMEM. */
+static inline struct sync_waiter *sync_enqueue(lua_State *L,
+                                               struct sync_queue *q,
+                                               emilua_fiber *f)
+{
+    struct sync_waiter *w = calloc(1, sizeof *w);
+    if (!w)
+        emilua_raise_errno(L, ENOMEM);
+    w->fiber = f;
+    sync_queue_push(q, w);
     return w;
 }
 
