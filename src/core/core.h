@@ -108,6 +108,10 @@ void vm_close(emilua_vm *vm);
 /* scheduler.c */
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f);
 void scheduler_push_front(emilua_vm *vm, emilua_fiber *f);
+/* The halves of every resume: end the suspension (NULL when the VM is
+ * gone), then queue the fiber with nargs values pushed. */
+lua_State *scheduler_take_fiber(emilua_fiber *f);
+void scheduler_hand_over(emilua_fiber *f, int nargs);
 void scheduler_drain(emilua_vm *vm);
 void scheduler_drain_cb(uv_idle_t *idle);
 
@@ -115,6 +119,7 @@ void scheduler_drain_cb(uv_idle_t *idle);
 emilua_fiber *fiber_new(lua_State *L, int fn_idx);
 void fiber_ended(emilua_fiber *f, int status);
 void fiber_release(emilua_fiber *f);
+void fiber_unlink(emilua_fiber *f);
 void fiber_free(emilua_fiber *f);
 void fiber_report_pending_errors(emilua_vm *vm);
 void fiber_cancel(emilua_fiber *f);

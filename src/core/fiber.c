@@ -77,17 +77,22 @@ static void release_thread(emilua_fiber *f)
     f->co = NULL;
 }
 
+/* Takes f off its VM's list of fibers. */
+void fiber_unlink(emilua_fiber *f)
+{
+    emilua_vm *vm = f->vm;
+    if (f->prev_all)
+        f->prev_all->next_all = f->next_all;
+    else
+        vm->all_fibers = f->next_all;
+    if (f->next_all)
+        f->next_all->prev_all = f->prev_all;
+}
+
 void fiber_free(emilua_fiber *f)
 {
-    if (!f->zombie) {
-        emilua_vm *vm = f->vm;
-        if (f->prev_all)
-            f->prev_all->next_all = f->next_all;
-        else
-            vm->all_fibers = f->next_all;
-        if (f->next_all)
-            f->next_all->prev_all = f->prev_all;
-    }
+    if (!f->zombie)   /* a zombie was unlinked when its VM closed */
+        fiber_unlink(f);
     free(f);
 }
 
@@ -153,11 +158,8 @@ static void wake_joiner(emilua_fiber *f)
     emilua_fiber *j = f->joiner;
     f->joiner = NULL;
     f->joinable = 0;
-    j->canceller = NULL;
-    j->canceller_data = NULL;
-    int n = push_join_results(f, j->co);
-    j->resume_nargs = n;
-    scheduler_enqueue(j->vm, j);
+    lua_State *to = scheduler_take_fiber(j);   /* never NULL: same VM */
+    scheduler_hand_over(j, push_join_results(f, to));
     release_thread(f);
 }
 

@@ -140,7 +140,9 @@ int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
 
 /* ---- resuming --------------------------------------------------------- */
 
-lua_State *emilua_resume_begin(emilua_fiber *f)
+/* Ends the suspension: the canceller is spent.  NULL when the VM is gone
+ * (the fiber is then freed), else the stack to push the values on. */
+lua_State *scheduler_take_fiber(emilua_fiber *f)
 {
     f->canceller = NULL;
     f->canceller_data = NULL;
@@ -149,14 +151,27 @@ lua_State *emilua_resume_begin(emilua_fiber *f)
         return NULL;
     }
     lua_checkstack(f->co, LUA_MINSTACK);
-    lua_pushnil(f->co);
     return f->co;
+}
+
+void scheduler_hand_over(emilua_fiber *f, int nargs)
+{
+    f->resume_nargs = nargs;
+    scheduler_enqueue(f->vm, f);
+}
+
+/* Successful resumes start with a nil (no error) for the wrapper. */
+lua_State *emilua_resume_begin(emilua_fiber *f)
+{
+    lua_State *co = scheduler_take_fiber(f);
+    if (co)
+        lua_pushnil(co);
+    return co;
 }
 
 void emilua_resume_end(emilua_fiber *f, int n)
 {
-    f->resume_nargs = n + 1;
-    scheduler_enqueue(f->vm, f);
+    scheduler_hand_over(f, n + 1);
 }
 
 void emilua_resume_nothing(emilua_fiber *f)
@@ -165,31 +180,19 @@ void emilua_resume_nothing(emilua_fiber *f)
         emilua_resume_end(f, 0);
 }
 
-static lua_State *begin_error(emilua_fiber *f)
+void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
+                         int code)
 {
-    f->canceller = NULL;
-    f->canceller_data = NULL;
-    if (f->zombie) {
-        fiber_free(f);
-        return NULL;
-    }
-    lua_checkstack(f->co, LUA_MINSTACK);
-    return f->co;
-}
-
-static void end_error(emilua_fiber *f)
-{
-    f->resume_nargs = 1;
-    scheduler_enqueue(f->vm, f);
+    lua_State *co = scheduler_take_fiber(f);
+    if (!co)
+        return;
+    emilua_push_error(co, cat, code);
+    scheduler_hand_over(f, 1);
 }
 
 void emilua_resume_errno(emilua_fiber *f, int err)
 {
-    lua_State *co = begin_error(f);
-    if (!co)
-        return;
-    emilua_push_errno(co, err);
-    end_error(f);
+    emilua_resume_error(f, &emilua_system_category, err);
 }
 
 void emilua_resume_canceled(emilua_fiber *f)
@@ -198,29 +201,18 @@ void emilua_resume_canceled(emilua_fiber *f)
                         EMILUA_ERRC_FIBER_CANCELED);
 }
 
-void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
-                         int code)
-{
-    lua_State *co = begin_error(f);
-    if (!co)
-        return;
-    emilua_push_error(co, cat, code);
-    end_error(f);
-}
-
 void emilua_resume_error_from(emilua_fiber *f, lua_State *from)
 {
-    lua_State *co = begin_error(f);
+    lua_State *co = scheduler_take_fiber(f);
     if (!co) {
         lua_pop(from, 1);
         return;
     }
     lua_xmove(from, co, 1);
-    end_error(f);
+    scheduler_hand_over(f, 1);
 }
 
 void emilua_fiber_post(emilua_fiber *f)
 {
-    f->resume_nargs = 0;
-    scheduler_enqueue(f->vm, f);
+    scheduler_hand_over(f, 0);
 }

@@ -129,12 +129,7 @@ void vm_close(emilua_vm *vm)
     while (f) {
         emilua_fiber *next = f->next_all;
         if (f->state == FIBER_SUSPENDED && f->canceller) {
-            if (f->prev_all)
-                f->prev_all->next_all = f->next_all;
-            else
-                vm->all_fibers = f->next_all;
-            if (f->next_all)
-                f->next_all->prev_all = f->prev_all;
+            fiber_unlink(f);
             f->zombie = 1;
             emilua_canceller c = f->canceller;
             f->canceller = NULL;
