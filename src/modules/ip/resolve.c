@@ -182,7 +182,10 @@ static int get_address_info(lua_State *L, bool udp, int family,
         node = host;
         numeric |= AI_NUMERICHOST;
     } else {
-        node = emilua_check_string(L, 1, &node_len, func, "host");
+        if (lua_type(L, 1) != LUA_TSTRING)
+            return emilua_arg_error(L, 1, func, "host",
+                                    "a string or an ip.address");
+        node = lua_tolstring(L, 1, &node_len);
         if (strlen(node) != node_len)
             return emilua_raise_einval_arg(L, 1);
     }
@@ -195,8 +198,11 @@ static int get_address_info(lua_State *L, bool udp, int family,
         service = port;
         numeric |= AI_NUMERICSERV;
     } else {
+        if (lua_type(L, 2) != LUA_TSTRING)
+            return emilua_arg_error(L, 2, func, "service",
+                                    "a string or an integer");
         size_t len;
-        service = emilua_check_string(L, 2, &len, func, "service");
+        service = lua_tolstring(L, 2, &len);
         if (strlen(service) != len)
             return emilua_raise_einval_arg(L, 2);
     }

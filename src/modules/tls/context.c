@@ -180,6 +180,10 @@ void tls_save_suspend_guards(lua_State *L)
     } guards[] = {{"forbid_suspend", &forbid_key},
                   {"allow_suspend", &allow_key}};
     lua_getglobal(L, "this_fiber");
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
     for (int i = 0; i < 2; i++) {
         lua_pushlightuserdata(L, (void *)guards[i].key);
         lua_getfield(L, -2, guards[i].name);
