@@ -1,6 +1,7 @@
 /* The ip module value: ip.address, the ip.tcp and ip.udp tables (their
- * resolvers here; the socket types join them) and the free functions
- * host_name, tostring and toendpoint. */
+ * resolvers here; the socket types, listen, dial and ip.connect join
+ * them in emilua_open_ip below) and the free functions host_name,
+ * tostring and toendpoint. */
 #include <errno.h>
 #include <string.h>
 

@@ -1,4 +1,5 @@
-/* The tls module value: tls.context (tls.socket and tls.dial join it). */
+/* The tls module value: tls.context (tls.socket and tls.dial join it
+ * here). */
 #include "tls_module.h"
 
 int emilua_open_tls(lua_State *L)
