@@ -38,3 +38,11 @@ print('yield ok')
 c:set_password_callback(function() print('not reached') end)
 ok, e = pcall(c.use_private_key, c, byte_span.append('x'), 'pem')
 print('no key', ok, e.category)
+
+-- the callback may not load into its own context
+c:set_password_callback(function()
+    c:use_private_key(mem, 'pem')
+    return 'secret'
+end)
+ok, e = pcall(c.use_private_key, c, mem, 'pem')
+print('reentrant', ok, e == require('generic_error').EBUSY)

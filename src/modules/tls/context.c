@@ -223,9 +223,13 @@ static int password_cb(char *buf, int size, int rwflag, void *userdata)
     return (int)len;
 }
 
-/* Brackets an OpenSSL call that may ask for a password. */
+/* Brackets an OpenSSL call that may ask for a password.  A password
+ * callback loading into its own context would reuse the error slot of
+ * the outer call: that raises EBUSY instead. */
 static void begin_load(lua_State *L, struct tls_context *c)
 {
+    if (c->caller)
+        emilua_raise_error(L, &emilua_generic_category, EBUSY);
     lua_pushnil(L);
     c->error_slot = lua_gettop(L);
     c->caller = L;
