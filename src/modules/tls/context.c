@@ -223,13 +223,20 @@ static int password_cb(char *buf, int size, int rwflag, void *userdata)
     return (int)len;
 }
 
-/* Brackets an OpenSSL call that may ask for a password.  A password
- * callback loading into its own context would reuse the error slot of
- * the outer call: that raises EBUSY instead. */
-static void begin_load(lua_State *L, struct tls_context *c)
+/* self of a setter that may ask for a password.  A password callback
+ * loading into its own context would reuse the error slot of the outer
+ * call: that raises EBUSY instead, before anything is allocated. */
+static struct tls_context *check_loader(lua_State *L, const char *func)
 {
+    struct tls_context *c = check_self(L, func);
     if (c->caller)
         emilua_raise_error(L, &emilua_generic_category, EBUSY);
+    return c;
+}
+
+/* Brackets an OpenSSL call that may ask for a password. */
+static void begin_load(lua_State *L, struct tls_context *c)
+{
     lua_pushnil(L);
     c->error_slot = lua_gettop(L);
     c->caller = L;
@@ -267,7 +274,7 @@ static int context_set_password_callback(lua_State *L)
 static int context_add_certificate_authority(lua_State *L)
 {
     static const char func[] = "tls.context:add_certificate_authority";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     BIO *bio = check_buffer_bio(L, 2, func);
     X509_STORE *store = SSL_CTX_get_cert_store(c->ctx);
     begin_load(L, c);
@@ -452,7 +459,7 @@ static int context_clear_options(lua_State *L)
 static int context_use_certificate(lua_State *L)
 {
     static const char func[] = "tls.context:use_certificate";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     int fmt = check_format(L, 3, func);
     BIO *bio = check_buffer_bio(L, 2, func);
     begin_load(L, c);
@@ -468,7 +475,7 @@ static int context_use_certificate(lua_State *L)
 static int context_use_certificate_file(lua_State *L)
 {
     static const char func[] = "tls.context:use_certificate_file";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     const char *path = check_path(L, 2, func, "filename");
     int fmt = check_format(L, 3, func);
     begin_load(L, c);
@@ -480,7 +487,7 @@ static int context_use_certificate_file(lua_State *L)
 static int context_use_certificate_chain(lua_State *L)
 {
     static const char func[] = "tls.context:use_certificate_chain";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     BIO *bio = check_buffer_bio(L, 2, func);
     begin_load(L, c);
     X509 *cert = PEM_read_bio_X509_AUX(bio, NULL, password_cb, c);
@@ -509,7 +516,7 @@ static int context_use_certificate_chain(lua_State *L)
 static int context_use_certificate_chain_file(lua_State *L)
 {
     static const char func[] = "tls.context:use_certificate_chain_file";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     const char *path = check_path(L, 2, func, "filename");
     begin_load(L, c);
     return end_load(L, c, SSL_CTX_use_certificate_chain_file(c->ctx, path));
@@ -543,7 +550,7 @@ static int use_key_bio(lua_State *L, struct tls_context *c, BIO *bio,
 static int context_use_private_key(lua_State *L)
 {
     static const char func[] = "tls.context:use_private_key";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     int fmt = check_format(L, 3, func);
     return use_key_bio(L, c, check_buffer_bio(L, 2, func), fmt, false);
 }
@@ -551,7 +558,7 @@ static int context_use_private_key(lua_State *L)
 static int context_use_rsa_private_key(lua_State *L)
 {
     static const char func[] = "tls.context:use_rsa_private_key";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     int fmt = check_format(L, 3, func);
     return use_key_bio(L, c, check_buffer_bio(L, 2, func), fmt, true);
 }
@@ -559,7 +566,7 @@ static int context_use_rsa_private_key(lua_State *L)
 static int context_use_private_key_file(lua_State *L)
 {
     static const char func[] = "tls.context:use_private_key_file";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     const char *path = check_path(L, 2, func, "filename");
     int fmt = check_format(L, 3, func);
     begin_load(L, c);
@@ -569,7 +576,7 @@ static int context_use_private_key_file(lua_State *L)
 static int context_use_rsa_private_key_file(lua_State *L)
 {
     static const char func[] = "tls.context:use_rsa_private_key_file";
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_loader(L, func);
     const char *path = check_path(L, 2, func, "filename");
     int fmt = check_format(L, 3, func);
     ERR_clear_error();
