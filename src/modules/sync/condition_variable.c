@@ -10,7 +10,7 @@
 #include "sync.h"
 
 struct cond {
-    struct sync_queue waiters;
+    struct emilua_waitq waiters;
 };
 
 static int cond_gc(lua_State *L);
@@ -52,8 +52,8 @@ static void cond_cancel(emilua_fiber *f, void *data)
     struct sync_waiter *w = data;
     if (sync_vm_closing(f)) {
         /* The fiber is being released: no mutex to give back to. */
-        if (w->queue)
-            sync_queue_remove(w);
+        if (emilua_waiter_linked(&w->link))
+            emilua_waitq_unlink(&w->link);
         free(w);
         emilua_resume_canceled(f);
         return;
@@ -63,7 +63,7 @@ static void cond_cancel(emilua_fiber *f, void *data)
      * cancellation point; the mutex handoff resumes the fiber. */
     if (w->notified)
         return;
-    sync_queue_remove(w);
+    emilua_waitq_unlink(&w->link);
     w->canceled = true;
     sync_mutex_acquire_for(w->mutex, w);
 }
@@ -95,7 +95,7 @@ static void wake(struct sync_waiter *w)
 static int cond_notify_one(lua_State *L)
 {
     struct cond *c = check_cond(L, "condition_variable.notify_one");
-    struct sync_waiter *w = sync_queue_pop(&c->waiters);
+    struct sync_waiter *w = sync_waiter_pop(&c->waiters);
     if (w)
         wake(w);
     return 0;
@@ -105,7 +105,7 @@ static int cond_notify_all(lua_State *L)
 {
     struct cond *c = check_cond(L, "condition_variable.notify_all");
     struct sync_waiter *w;
-    while ((w = sync_queue_pop(&c->waiters)))
+    while ((w = sync_waiter_pop(&c->waiters)))
         wake(w);
     return 0;
 }

@@ -15,7 +15,7 @@ enum state { PENDING, HAS_VALUE, HAS_ERROR, BROKEN };
 struct shared {
     int handles;                  /* live promise/future handles */
     enum state state;
-    struct sync_queue waiters;
+    struct emilua_waitq waiters;
 };
 
 struct handle {
@@ -100,7 +100,7 @@ static void push_result(lua_State *L, int idx)
 static void get_cancel(emilua_fiber *f, void *data)
 {
     struct sync_waiter *w = data;
-    sync_queue_remove(w);
+    emilua_waitq_unlink(&w->link);
     free(w);
     emilua_resume_canceled(f);
 }
@@ -135,8 +135,8 @@ static int future_get(lua_State *L)
 static void wake_all(struct shared *s, lua_State *L, bool is_error)
 {
     struct sync_waiter *w;
-    while ((w = sync_queue_pop(&s->waiters))) {
-        emilua_fiber *f = w->fiber;
+    while ((w = sync_waiter_pop(&s->waiters))) {
+        emilua_fiber *f = w->link.fiber;
         free(w);
         if (is_error) {
             lua_pushvalue(L, -1);

@@ -31,7 +31,7 @@ const emilua_udata_type sync_mutex_type = {
 
 static void hand_to(struct sync_mutex *m, struct sync_waiter *w)
 {
-    emilua_fiber *f = w->fiber;
+    emilua_fiber *f = w->link.fiber;
     bool canceled = w->canceled;
     free(w);
     m->locked = true;
@@ -45,14 +45,14 @@ static void hand_to(struct sync_mutex *m, struct sync_waiter *w)
 void sync_mutex_acquire_for(struct sync_mutex *m, struct sync_waiter *w)
 {
     if (m->locked)
-        sync_queue_push(&m->waiters, w);
+        emilua_waitq_push(&m->waiters, &w->link, w->link.fiber);
     else
         hand_to(m, w);
 }
 
 void sync_mutex_release(struct sync_mutex *m)
 {
-    struct sync_waiter *w = sync_queue_pop(&m->waiters);
+    struct sync_waiter *w = sync_waiter_pop(&m->waiters);
     if (w) {
         hand_to(m, w);
     } else {

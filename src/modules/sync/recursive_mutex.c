@@ -8,7 +8,7 @@
 struct rmutex {
     emilua_fiber *owner;          /* identity only: never dereferenced */
     lua_Integer levels;           /* 0: free */
-    struct sync_queue waiters;
+    struct emilua_waitq waiters;
 };
 
 static int rmutex_gc(lua_State *L);
@@ -87,12 +87,12 @@ static int rmutex_unlock(lua_State *L)
         return emilua_raise_error(L, &emilua_generic_category, EPERM);
     if (--m->levels > 0)
         return 0;
-    struct sync_waiter *w = sync_queue_pop(&m->waiters);
+    struct sync_waiter *w = sync_waiter_pop(&m->waiters);
     if (!w) {
         m->owner = NULL;
         return 0;
     }
-    m->owner = w->fiber;
+    m->owner = w->link.fiber;
     m->levels = 1;
     free(w);
     emilua_resume_nothing(m->owner);

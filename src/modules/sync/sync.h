@@ -9,79 +9,41 @@
 #include <stdlib.h>
 
 #include <emilua/api.h>
+#include <emilua/waitq.h>
 
-struct sync_queue;
-
-/* One suspended fiber.  The fiber pointer is only used while the fiber
- * is suspended on this node; nodes are malloc'd because a suspended C
- * function keeps no C stack. */
+/* One suspended fiber on an emilua_waitq.  Nodes are malloc'd because a
+ * suspended C function keeps no C stack. */
 struct sync_waiter {
-    struct sync_waiter *prev, *next;
-    struct sync_queue *queue;     /* the queue holding the node, or NULL */
-    emilua_fiber *fiber;
+    struct emilua_waiter link;    /* queue, fiber */
     struct sync_mutex *mutex;     /* condition_variable: to re-acquire */
     bool notified;                /* condition_variable: woken by notify */
     bool canceled;                /* resume with fiber_canceled on handoff */
 };
 
-struct sync_queue {
-    struct sync_waiter *head, *tail;
-};
-
-static inline void sync_queue_push(struct sync_queue *q, struct sync_waiter *w)
+static inline struct sync_waiter *sync_waiter_pop(struct emilua_waitq *q)
 {
-    w->queue = q;
-    w->next = NULL;
-    w->prev = q->tail;
-    if (q->tail)
-        q->tail->next = w;
-    else
-        q->head = w;
-    q->tail = w;
-}
-
-static inline void sync_queue_remove(struct sync_waiter *w)
-{
-    struct sync_queue *q = w->queue;
-    if (w->prev)
-        w->prev->next = w->next;
-    else
-        q->head = w->next;
-    if (w->next)
-        w->next->prev = w->prev;
-    else
-        q->tail = w->prev;
-    w->queue = NULL;
-    w->prev = w->next = NULL;
-}
-
-static inline struct sync_waiter *sync_queue_pop(struct sync_queue *q)
-{
-    struct sync_waiter *w = q->head;
-    if (w)
-        sync_queue_remove(w);
-    return w;
+    struct emilua_waiter *w = emilua_waitq_pop(q);
+    return w ? EMILUA_CONTAINER_OF(w, struct sync_waiter, link) : NULL;
 }
 
 /* Queues a new waiter node for f at the back of q; raises ENOMEM. */
 static inline struct sync_waiter *sync_enqueue(lua_State *L,
-                                               struct sync_queue *q,
+                                               struct emilua_waitq *q,
                                                emilua_fiber *f)
 {
     struct sync_waiter *w = calloc(1, sizeof *w);
     if (!w)
         emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
-    sync_queue_push(q, w);
+    emilua_waitq_push(q, &w->link, f);
     return w;
 }
 
 /* Frees the nodes without touching their fibers: used by __gc, where the
  * fibers may already be gone (VM close). */
-static inline void sync_queue_free(struct sync_queue *q)
+static inline void sync_queue_free(struct emilua_waitq *q)
 {
     struct sync_waiter *w;
-    while ((w = sync_queue_pop(q)))
+    while ((w = sync_waiter_pop(q)))
         free(w);
 }
 
@@ -96,7 +58,7 @@ static inline bool sync_vm_closing(emilua_fiber *f)
 struct sync_mutex {
     bool locked;
     emilua_fiber *owner;          /* identity only: never dereferenced */
-    struct sync_queue waiters;
+    struct emilua_waitq waiters;
 };
 
 /* mutex.c */
