@@ -18,6 +18,7 @@
 #ifndef EMILUA_API_H
 #define EMILUA_API_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +101,15 @@ emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L);
 int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
                    void *data);
 
+/* For an operation whose result is ready at once (post semantics: the
+ * fiber goes to the back of the ready queue, so a busy object cannot
+ * starve the other fibers).  Suspends f and, as soon as the yield has
+ * reached the scheduler, calls complete(f, data), which must resume f
+ * with one emilua_resume_*() call. */
+int emilua_suspend_post(lua_State *L, emilua_fiber *f,
+                        void (*complete)(emilua_fiber *f, void *data),
+                        void *data);
+
 /* Resuming.  emilua_resume_begin() returns the stack to push results on,
  * or NULL when the fiber's VM is gone (the fiber is then released and the
  * caller must push nothing).  emilua_resume_end() hands n pushed values to
@@ -115,6 +125,20 @@ void emilua_resume_error_from(emilua_fiber *f, lua_State *from);
 /* Resumes with a new error table {code=, category=}. */
 void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
                          int code);
+
+/* ---- The C error convention ------------------------------------------
+ * Inside C, an operation's outcome is one int status, as in libuv:
+ * >= 0 success (a count, or 0 for "nothing to report"), < 0 a negative
+ * errno value (libuv's UV_E* are the same numbers), and two values of
+ * our own: EMILUA_EOF (asio_error.misc.eof) and EMILUA_ABORTED
+ * (asio_error.basic.operation_aborted, the system error ECANCELED). */
+#define EMILUA_EOF UV_EOF
+#define EMILUA_ABORTED (-ECANCELED)
+
+/* Pushes the error value of a negative status. */
+void emilua_push_status(lua_State *L, int status);
+/* Resumes f from a status: an error (< 0), no value (0), or the count. */
+void emilua_resume_status(emilua_fiber *f, int status);
 
 /* Post semantics: puts f at the back of the ready queue. */
 void emilua_fiber_post(emilua_fiber *f);

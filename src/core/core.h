@@ -95,6 +95,10 @@ struct emilua_vm {
     bool terminating;        /* close at the next scheduler check */
     bool closing;            /* vm_close() has started */
     bool closed;             /* lua_close() done */
+    /* emilua_suspend_post(): completes the suspension just made, once
+     * the yield has reached the scheduler. */
+    void (*post_complete)(emilua_fiber *f, void *data);
+    void *post_data;
     struct vm_refs ref;
     struct { const void *key; void *value; } slots[EMILUA_VM_SLOTS];
 };

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <emilua/asio_error.h>
+
 #include "core.h"
 
 static const char *errno_message(int code, char *buf, size_t len)
@@ -167,6 +169,14 @@ void emilua_push_error(lua_State *L, const emilua_error_category *cat,
     lua_setfield(L, -2, "category");
     lua_rawgeti(L, LUA_REGISTRYINDEX, emilua_vm_of(L)->ref.error_mt);
     lua_setmetatable(L, -2);
+}
+
+void emilua_push_status(lua_State *L, int status)
+{
+    if (status == EMILUA_EOF)
+        emilua_push_error(L, &emilua_asio_misc_category, EMILUA_ASIO_MISC_EOF);
+    else
+        emilua_push_error(L, &emilua_system_category, -status);
 }
 
 void emilua_push_errno(lua_State *L, int err)

@@ -2,6 +2,7 @@
  * life cycle.  A fiber struct lives until it has finished and nobody can
  * ask about it any more (no handle, no joiner); its Lua thread is kept
  * anchored while it runs or while its results wait for a join. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,8 @@ void fiber_unlink(emilua_fiber *f)
 
 void fiber_free(emilua_fiber *f)
 {
+    /* a fiber in the ready queue is never freed */
+    assert(f->state != FIBER_READY);
     if (!f->zombie)   /* a zombie was unlinked when its VM closed */
         fiber_unlink(f);
     free(f);

@@ -2,6 +2,7 @@
  * fibers.  Fibers only ever run from scheduler_drain(), which is started
  * from the loop (an idle handle), so resuming a fiber is safe from any
  * callback and never re-enters Lua. */
+#include <assert.h>
 #include <errno.h>
 
 #include "core.h"
@@ -68,7 +69,12 @@ static void run_fiber(emilua_vm *vm, emilua_fiber *f)
         bool native = n == 1 &&
             lua_touserdata(co, 1) == &emilua_native_mark;
         lua_settop(co, 0);
-        if (!native && !vm->terminating) {
+        if (native && vm->post_complete) {
+            void (*complete)(emilua_fiber *, void *) = vm->post_complete;
+            vm->post_complete = NULL;
+            complete(f, vm->post_data);
+            assert(f->state == FIBER_READY);   /* it resumed f */
+        } else if (!native && !vm->terminating) {
             /* coroutine.yield() on the fiber's own coroutine: hand the
              * shim a mark so it raises inside the fiber. */
             lua_pushlightuserdata(co, &emilua_bad_yield_mark);
@@ -128,9 +134,19 @@ emilua_fiber *emilua_begin_suspend(lua_State *L)
     return f;
 }
 
+int emilua_suspend_post(lua_State *L, emilua_fiber *f,
+                        void (*complete)(emilua_fiber *f, void *data),
+                        void *data)
+{
+    f->vm->post_complete = complete;
+    f->vm->post_data = data;
+    return emilua_suspend(L, f, NULL, NULL);
+}
+
 int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
                    void *data)
 {
+    assert(f->state == FIBER_RUNNING && f == f->vm->current);
     f->canceller = canceller;
     f->canceller_data = data;
     f->state = FIBER_SUSPENDED;
@@ -144,6 +160,8 @@ int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
  * (the fiber is then freed), else the stack to push the values on. */
 lua_State *scheduler_take_fiber(emilua_fiber *f)
 {
+    /* exactly one resume per suspension */
+    assert(f->state == FIBER_SUSPENDED);
     f->canceller = NULL;
     f->canceller_data = NULL;
     if (f->zombie) {
@@ -193,6 +211,25 @@ void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
 void emilua_resume_errno(emilua_fiber *f, int err)
 {
     emilua_resume_error(f, &emilua_system_category, err);
+}
+
+void emilua_resume_status(emilua_fiber *f, int status)
+{
+    lua_State *co = scheduler_take_fiber(f);
+    if (!co)
+        return;
+    if (status < 0) {
+        emilua_push_status(co, status);
+        scheduler_hand_over(f, 1);
+        return;
+    }
+    lua_pushnil(co);
+    if (status == 0) {
+        scheduler_hand_over(f, 1);
+        return;
+    }
+    lua_pushinteger(co, status);
+    scheduler_hand_over(f, 2);
 }
 
 void emilua_resume_canceled(emilua_fiber *f)
