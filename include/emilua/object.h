@@ -17,7 +17,7 @@
  *   the handle and points handle->data at the record.
  * - ops->close() runs once, from emilua_object_close() (a Lua close()
  *   method) or from __gc: it ends the pending operations with
- *   emilua_object_abort() and closes every handle with
+ *   emilua_object_end_waits() and closes every handle with
  *   emilua_object_close_handle().  No module passes a callback of its own
  *   to uv_close().
  * - The record is freed when the userdata was collected and its last
@@ -25,7 +25,7 @@
  *
  * A pending operation keeps its object reachable (the waiting fiber holds
  * it on its stack), so __gc finds pending operations only while the VM
- * closes; emilua_object_abort() then frees them without resuming anyone. */
+ * closes; emilua_object_end_waits() then frees them and resumes nobody. */
 #ifndef EMILUA_OBJECT_H
 #define EMILUA_OBJECT_H
 
@@ -73,9 +73,10 @@ void emilua_object_close(emilua_object *o);
 int emilua_object_gc(lua_State *L);
 
 /* Pops every waiter of q, frees it with release(), and resumes its fiber
- * with `status` (normally EMILUA_ABORTED); when the VM is closed the fiber
+ * with `status` (EMILUA_ABORTED to abort, 0 or a count to complete); when the VM is closed the fiber
  * is not resumed.  Returns how many waiters there were. */
-int emilua_object_abort(emilua_object *o, struct emilua_waitq *q, int status,
-                        void (*release)(struct emilua_waiter *w));
+int emilua_object_end_waits(emilua_object *o, struct emilua_waitq *q,
+                            int status,
+                            void (*release)(struct emilua_waiter *w));
 
 #endif

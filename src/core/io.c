@@ -68,8 +68,8 @@ static int wanted_events(emilua_io *io)
 static void fail_all(emilua_io *io, int status)
 {
     for (int d = 0; d < 2; d++)
-        emilua_object_abort(&io->obj, &io->waiting[d], status,
-                            op_release_waiter);
+        emilua_object_end_waits(&io->obj, &io->waiting[d], status,
+                                op_release_waiter);
 }
 
 /* Makes the poll watch exactly what the waiting ops need; 0 or the
@@ -289,8 +289,8 @@ int emilua_io_cancel(emilua_io *io)
 {
     int n = 0;
     for (int d = 0; d < 2; d++)
-        n += emilua_object_abort(&io->obj, &io->waiting[d], EMILUA_ABORTED,
-                                 op_release_waiter);
+        n += emilua_object_end_waits(&io->obj, &io->waiting[d],
+                                     EMILUA_ABORTED, op_release_waiter);
     if (io->poll)
         update_poll(io);
     return n;

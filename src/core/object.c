@@ -91,8 +91,9 @@ int emilua_object_gc(lua_State *L)
     return 0;
 }
 
-int emilua_object_abort(emilua_object *o, struct emilua_waitq *q, int status,
-                        void (*release)(struct emilua_waiter *w))
+int emilua_object_end_waits(emilua_object *o, struct emilua_waitq *q,
+                            int status,
+                            void (*release)(struct emilua_waiter *w))
 {
     bool resume = !emilua_vm_closed(o->vm);
     int n = 0;

@@ -9,6 +9,8 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include <emilua/object.h>
+
 #include "system.h"
 
 /* Dispositions are per process, so is this bookkeeping: how many sets
@@ -22,23 +24,11 @@ static struct {
     bool was_ignored[NSIG];
 } registry = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
-struct waiter {
-    struct waiter *next, *prev;
-    emilua_fiber *fiber;
-    struct set *set;
-};
-
 struct set {
-    uv_loop_t *loop;
+    emilua_object obj;
     uv_signal_t *handles[NSIG];   /* NULL: not in the set */
     unsigned pending[NSIG];       /* deliveries nobody waited for */
-    struct waiter *head, *tail;   /* fibers in wait(), FIFO */
-    int open_handles;             /* not yet closed by libuv */
-    bool collected;               /* the Lua object is gone */
-};
-
-struct set_udata {
-    struct set *set;
+    struct emilua_waitq waits;    /* a malloc'd node per wait() */
 };
 
 static int set_add(lua_State *L);
@@ -46,7 +36,6 @@ static int set_remove(lua_State *L);
 static int set_clear(lua_State *L);
 static int set_cancel(lua_State *L);
 static int set_wait(lua_State *L);
-static int set_gc(lua_State *L);
 
 static const emilua_reg set_methods[] = {
     {"add", set_add, 0},
@@ -58,7 +47,7 @@ static const emilua_reg set_methods[] = {
 };
 
 static const luaL_Reg set_meta[] = {
-    {"__gc", set_gc},
+    {"__gc", emilua_object_gc},
     {NULL, NULL},
 };
 
@@ -73,22 +62,17 @@ static int check_signo(lua_State *L, int argn, const char *func)
 
 static struct set *check_set(lua_State *L, const char *func)
 {
-    struct set_udata *u = emilua_check_udata(L, 1, &set_type, func);
-    return u->set;
+    return emilua_object_check(L, 1, &set_type, func);
 }
 
-static void maybe_free(struct set *s)
+static void free_handle(emilua_object *o, uv_handle_t *h)
 {
-    if (s->collected && s->open_handles == 0)
-        free(s);
-}
-
-static void handle_closed(uv_handle_t *h)
-{
-    struct set *s = h->data;
     free(h);
-    s->open_handles--;
-    maybe_free(s);
+}
+
+static void free_waiter(struct emilua_waiter *w)
+{
+    free(w);
 }
 
 /* Handles keep the loop alive only while some fiber waits. */
@@ -97,73 +81,58 @@ static void update_refs(struct set *s)
     for (int sig = 1; sig < NSIG; sig++) {
         if (!s->handles[sig])
             continue;
-        if (s->head)
+        if (!emilua_waitq_empty(&s->waits))
             uv_ref((uv_handle_t *)s->handles[sig]);
         else
             uv_unref((uv_handle_t *)s->handles[sig]);
     }
 }
 
-static void unlink_waiter(struct waiter *w)
-{
-    struct set *s = w->set;
-    if (w->prev)
-        w->prev->next = w->next;
-    else
-        s->head = w->next;
-    if (w->next)
-        w->next->prev = w->prev;
-    else
-        s->tail = w->prev;
-}
-
 static void on_signal(uv_signal_t *h, int signum)
 {
     struct set *s = h->data;
-    struct waiter *w = s->head;
+    struct emilua_waiter *w = emilua_waitq_pop(&s->waits);
     if (!w) {
         s->pending[signum]++;
         return;
     }
-    unlink_waiter(w);
     update_refs(s);
     emilua_fiber *f = w->fiber;
     free(w);
-    lua_State *co = emilua_resume_begin(f);
-    if (co) {
-        lua_pushinteger(co, signum);
-        emilua_resume_end(f, 1);
-    }
+    emilua_resume_status(f, signum);
 }
 
-static int add_signal(lua_State *L, struct set *s, int sig)
+/* 0 or a negative status. */
+static int add_signal(struct set *s, int sig)
 {
     if (s->handles[sig])
         return 0;
     uv_signal_t *h = malloc(sizeof *h);
     if (!h)
-        return ENOMEM;
-    uv_signal_init(s->loop, h);
-    h->data = s;
-    s->open_handles++;
+        return -ENOMEM;
+    int rc = uv_signal_init(emilua_vm_loop(s->obj.vm), h);
+    if (rc != 0) {
+        free(h);
+        return rc;
+    }
+    emilua_object_add_handle(&s->obj, (uv_handle_t *)h);
 
     pthread_mutex_lock(&registry.lock);
     struct sigaction old;
     bool first = registry.count[sig] == 0;
     if (first && sigaction(sig, NULL, &old) == 0)
         registry.was_ignored[sig] = old.sa_handler == SIG_IGN;
-    int rc = uv_signal_start(h, on_signal, sig);
+    rc = uv_signal_start(h, on_signal, sig);
     if (rc == 0)
         registry.count[sig]++;
     pthread_mutex_unlock(&registry.lock);
 
     if (rc != 0) {
-        uv_close((uv_handle_t *)h, handle_closed);
-        return -rc;
+        emilua_object_close_handle((uv_handle_t *)h);
+        return rc;
     }
     s->handles[sig] = h;
     update_refs(s);
-    (void)L;
     return 0;
 }
 
@@ -188,8 +157,20 @@ static void remove_signal(struct set *s, int sig)
         }
     }
     pthread_mutex_unlock(&registry.lock);
-    uv_close((uv_handle_t *)h, handle_closed);
+    emilua_object_close_handle((uv_handle_t *)h);
 }
+
+/* GC: a waiting fiber keeps its set reachable, so waiters are only left
+ * here when the VM closes, after their cancellers ran. */
+static void set_close(emilua_object *o)
+{
+    struct set *s = (struct set *)o;
+    emilua_object_end_waits(o, &s->waits, EMILUA_ABORTED, free_waiter);
+    for (int sig = 1; sig < NSIG; sig++)
+        remove_signal(s, sig);
+}
+
+static const emilua_object_ops set_ops = {set_close, free_handle, NULL};
 
 static int set_new(lua_State *L)
 {
@@ -199,16 +180,11 @@ static int set_new(lua_State *L)
         check_signo(L, i, fn);
     system_check_master(L);
 
-    struct set *s = calloc(1, sizeof *s);
-    if (!s)
-        return emilua_raise_errno(L, ENOMEM);
-    s->loop = emilua_vm_loop(emilua_vm_of(L));
-    struct set_udata *u = emilua_new_udata(L, &set_type, sizeof *u);
-    u->set = s;
+    struct set *s = emilua_object_new(L, &set_type, sizeof *s, &set_ops);
     for (int i = 1; i <= n; i++) {
-        int err = add_signal(L, s, (int)lua_tointeger(L, i));
-        if (err)
-            return emilua_raise_errno(L, err);  /* __gc cleans up */
+        int rc = add_signal(s, (int)lua_tointeger(L, i));
+        if (rc != 0)
+            return emilua_raise_errno(L, -rc);  /* __gc cleans up */
     }
     return 1;
 }
@@ -219,9 +195,9 @@ static int set_add(lua_State *L)
     struct set *s = check_set(L, fn);
     int sig = check_signo(L, 2, fn);
     system_check_master(L);
-    int err = add_signal(L, s, sig);
-    if (err)
-        return emilua_raise_errno(L, err);
+    int rc = add_signal(s, sig);
+    if (rc != 0)
+        return emilua_raise_errno(L, -rc);
     return 0;
 }
 
@@ -245,23 +221,16 @@ static int set_clear(lua_State *L)
 static int set_cancel(lua_State *L)
 {
     struct set *s = check_set(L, "system.signal.set.cancel");
-    struct waiter *w = s->head;
-    s->head = s->tail = NULL;
+    emilua_object_end_waits(&s->obj, &s->waits, EMILUA_ABORTED, free_waiter);
     update_refs(s);
-    while (w) {
-        struct waiter *next = w->next;
-        emilua_resume_errno(w->fiber, ECANCELED);  /* operation_aborted */
-        free(w);
-        w = next;
-    }
     return 0;
 }
 
 static void wait_cancel(emilua_fiber *f, void *data)
 {
-    struct waiter *w = data;
-    struct set *s = w->set;
-    unlink_waiter(w);
+    struct emilua_waiter *w = data;
+    struct set *s = EMILUA_CONTAINER_OF(w->queue, struct set, waits);
+    emilua_waitq_unlink(w);
     update_refs(s);
     free(w);
     emilua_resume_canceled(f);
@@ -279,41 +248,12 @@ static int set_wait(lua_State *L)
             return 2;
         }
     }
-    struct waiter *w = calloc(1, sizeof *w);
+    struct emilua_waiter *w = calloc(1, sizeof *w);
     if (!w)
         return emilua_raise_errno(L, ENOMEM);
-    w->fiber = f;
-    w->set = s;
-    w->prev = s->tail;
-    if (s->tail)
-        s->tail->next = w;
-    else
-        s->head = w;
-    s->tail = w;
+    emilua_waitq_push(&s->waits, w, f);
     update_refs(s);
     return emilua_suspend(L, f, wait_cancel, w);
-}
-
-static int set_gc(lua_State *L)
-{
-    struct set_udata *u = lua_touserdata(L, 1);
-    struct set *s = u->set;
-    if (!s)
-        return 0;
-    u->set = NULL;
-    /* A waiting fiber keeps its set reachable, so waiters are only left
-     * here when the VM closes, after their cancellers ran. */
-    while (s->head) {
-        struct waiter *w = s->head;
-        s->head = w->next;
-        free(w);
-    }
-    s->tail = NULL;
-    for (int sig = 1; sig < NSIG; sig++)
-        remove_signal(s, sig);
-    s->collected = true;
-    maybe_free(s);
-    return 0;
 }
 
 static int signal_raise(lua_State *L)

@@ -5,12 +5,13 @@
  * ECANCELED).
  *
  * Each timer object owns one uv_timer_t, armed only while some fiber
- * waits.  The uv handle lives in its own allocation because closing it
- * completes after the userdata is gone. */
+ * waits, on the shared object life cycle (emilua/object.h). */
 #include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <emilua/object.h>
 
 #include "time_module.h"
 
@@ -22,43 +23,21 @@ struct timer_kind {
     uint64_t max_wait_ms;
 };
 
-struct wait_op;
-
 struct timer {
+    emilua_object obj;
     uv_timer_t handle;
     const struct timer_kind *kind;
     int64_t expiry;                 /* ns since the clock's epoch */
-    struct wait_op *head, *tail;    /* pending waits, oldest first */
-};
-
-struct wait_op {
-    struct timer *timer;
-    emilua_fiber *fiber;
-    struct wait_op *prev, *next;
-};
-
-/* The userdata: the timer pointer is NULL only if the allocation failed. */
-struct timer_box {
-    struct timer *t;
+    struct emilua_waitq waits;      /* a malloc'd node per wait() */
 };
 
 /* ---- the waits ---------------------------------------------------------- */
 
 static void on_timer(uv_timer_t *h);
 
-static void unlink_op(struct wait_op *op)
+static void free_waiter(struct emilua_waiter *w)
 {
-    struct timer *t = op->timer;
-    if (op->prev)
-        op->prev->next = op->next;
-    else
-        t->head = op->next;
-    if (op->next)
-        op->next->prev = op->prev;
-    else
-        t->tail = op->prev;
-    if (!t->head)
-        uv_timer_stop(&t->handle);
+    free(w);
 }
 
 /* libuv counts time in milliseconds from the loop's cached clock, which
@@ -76,7 +55,15 @@ static void arm(struct timer *t)
     }
     if (ms > t->kind->max_wait_ms)
         ms = t->kind->max_wait_ms;
-    uv_timer_start(&t->handle, on_timer, ms, 0);
+    uv_timer_start(&t->handle, on_timer, ms, 0);  /* fails only for NULL cb */
+}
+
+/* Ends every pending wait with status; returns how many. */
+static int end_waits(struct timer *t, int status)
+{
+    int n = emilua_object_end_waits(&t->obj, &t->waits, status, free_waiter);
+    uv_timer_stop(&t->handle);
+    return n;
 }
 
 static void on_timer(uv_timer_t *h)
@@ -86,34 +73,18 @@ static void on_timer(uv_timer_t *h)
         arm(t);
         return;
     }
-    struct wait_op *op;
-    while ((op = t->head)) {
-        unlink_op(op);
-        emilua_resume_nothing(op->fiber);
-        free(op);
-    }
-}
-
-/* Aborts every pending wait with operation_aborted; returns how many. */
-static int abort_waits(struct timer *t)
-{
-    int n = 0;
-    struct wait_op *op;
-    while ((op = t->head)) {
-        unlink_op(op);
-        emilua_resume_errno(op->fiber, ECANCELED);
-        free(op);
-        n++;
-    }
-    return n;
+    end_waits(t, 0);
 }
 
 /* fiber:cancel() on a waiting fiber: the wait has not happened. */
 static void wait_canceller(emilua_fiber *f, void *data)
 {
-    struct wait_op *op = data;
-    unlink_op(op);
-    free(op);
+    struct emilua_waiter *w = data;
+    struct timer *t = EMILUA_CONTAINER_OF(w->queue, struct timer, waits);
+    emilua_waitq_unlink(w);
+    free(w);
+    if (emilua_waitq_empty(&t->waits))
+        uv_timer_stop(&t->handle);
     emilua_resume_canceled(f);
 }
 
@@ -123,75 +94,57 @@ static struct timer *check_timer(lua_State *L, const struct timer_kind *k,
                                  const char *method)
 {
     char func[64];
-    struct timer_box *box = emilua_test_udata(L, 1, k->type);
-    if (!box || !box->t) {
+    struct timer *t = emilua_object_test(L, 1, k->type);
+    if (!t) {
         char expected[64];
         snprintf(func, sizeof func, "%s:%s", k->type->name, method);
         snprintf(expected, sizeof expected, "a %s", k->type->name);
         emilua_arg_error(L, 1, func, "self", expected);
     }
-    return box->t;
+    return t;
 }
 
-static void free_closed(uv_handle_t *h)
+/* GC: a pending wait keeps its timer reachable (the waiting fiber holds
+ * it), so there is normally nothing left to abort here. */
+static void timer_close(emilua_object *o)
 {
-    free(h->data);
+    struct timer *t = (struct timer *)o;
+    end_waits(t, EMILUA_ABORTED);
+    emilua_object_close_handle((uv_handle_t *)&t->handle);
 }
+
+static const emilua_object_ops timer_ops = {timer_close, NULL, NULL};
 
 static int timer_new(lua_State *L, const struct timer_kind *k)
 {
-    struct timer_box *box = emilua_new_udata(L, k->type, sizeof *box);
-    box->t = calloc(1, sizeof *box->t);
-    if (!box->t)
-        return emilua_raise_errno(L, ENOMEM);
-    struct timer *t = box->t;
-    uv_timer_init(emilua_vm_loop(emilua_vm_of(L)), &t->handle);
-    t->handle.data = t;
+    struct timer *t = emilua_object_new(L, k->type, sizeof *t, &timer_ops);
+    int rc = uv_timer_init(emilua_vm_loop(emilua_vm_of(L)), &t->handle);
+    if (rc != 0)
+        return emilua_raise_errno(L, -rc);
+    emilua_object_add_handle(&t->obj, (uv_handle_t *)&t->handle);
     t->kind = k;
     t->expiry = 0;      /* the clock's epoch: a new timer has expired */
     return 1;
-}
-
-static int timer_gc(lua_State *L)
-{
-    struct timer_box *box = lua_touserdata(L, 1);
-    struct timer *t = box->t;
-    if (!t)
-        return 0;
-    box->t = NULL;
-    /* A pending wait keeps its timer reachable (the waiting fiber holds
-     * it), so there is normally nothing left to abort here. */
-    if (!emilua_vm_closed(emilua_vm_of(L)))
-        abort_waits(t);
-    uv_close((uv_handle_t *)&t->handle, free_closed);
-    return 0;
 }
 
 static int timer_wait(lua_State *L, const struct timer_kind *k)
 {
     struct timer *t = check_timer(L, k, "wait");
     emilua_fiber *f = emilua_begin_suspend(L);
-    struct wait_op *op = malloc(sizeof *op);
-    if (!op)
+    struct emilua_waiter *w = calloc(1, sizeof *w);
+    if (!w)
         return emilua_raise_errno(L, ENOMEM);
-    op->timer = t;
-    op->fiber = f;
-    op->next = NULL;
-    op->prev = t->tail;
-    if (t->tail)
-        t->tail->next = op;
-    else
-        t->head = op;
-    t->tail = op;
-    if (op == t->head)
+    bool first = emilua_waitq_empty(&t->waits);
+    emilua_waitq_push(&t->waits, w, f);
+    if (first)
         arm(t);
-    return emilua_suspend(L, f, wait_canceller, op);
+    return emilua_suspend(L, f, wait_canceller, w);
 }
 
 static int timer_cancel(lua_State *L, const struct timer_kind *k)
 {
     struct timer *t = check_timer(L, k, "cancel");
-    lua_pushinteger(L, abort_waits(t));
+    lua_pushinteger(L, end_waits(t, EMILUA_ABORTED));
     return 1;
 }
 
@@ -201,7 +154,7 @@ static int timer_expires_at(lua_State *L, const struct timer_kind *k)
     char func[64];
     snprintf(func, sizeof func, "%s:expires_at", k->type->name);
     int64_t expiry = time_check_point(L, 2, k->clock, func, "tp");
-    int n = abort_waits(t);
+    int n = end_waits(t, EMILUA_ABORTED);
     t->expiry = expiry;
     lua_pushinteger(L, n);
     return 1;
@@ -219,7 +172,7 @@ static int timer_expires_after(lua_State *L, const struct timer_kind *k)
     if (!time_secs_to_ns(lua_tonumber(L, 2), &d) ||
         __builtin_add_overflow(time_clock_now(k->clock), d, &expiry))
         return emilua_raise_einval_arg(L, 2);
-    int n = abort_waits(t);
+    int n = end_waits(t, EMILUA_ABORTED);
     t->expiry = expiry;
     lua_pushinteger(L, n);
     return 1;
@@ -262,7 +215,7 @@ static int timer_newindex(lua_State *L, const struct timer_kind *k)
     static int k##_newindex(lua_State *L)                                    \
     { return timer_newindex(L, &k##_kind); }                                 \
     static const luaL_Reg k##_meta[] = {                                     \
-        {"__gc", timer_gc}, {"__newindex", k##_newindex}, {NULL, NULL},      \
+        {"__gc", emilua_object_gc}, {"__newindex", k##_newindex}, {NULL, NULL},      \
     };                                                                       \
     static const emilua_reg k##_funcs[] = {                                  \
         {"new", k##_new, 0}, {NULL, NULL, 0},                                \
