@@ -1,11 +1,13 @@
 /* The time module: time.sleep() here (the worked example of a suspending
  * function, see include/emilua/api.h), the clocks and their time points
  * in time/clocks.c, the timers in time/timers.c. */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include <emilua/api.h>
+#include <emilua/object.h>
 
 #include "time/time_module.h"
 
@@ -20,7 +22,8 @@ struct sleeper {            /* 24 bytes: a 32-byte malloc chunk */
 };
 
 struct sleep_queue {
-    uv_timer_t *timer;      /* malloc'd: closing outlives the userdata */
+    emilua_object obj;      /* a per-VM object, anchored in the registry */
+    uv_timer_t timer;
     struct sleeper **heap;
     size_t n, cap;
     uint32_t seq;
@@ -87,15 +90,15 @@ static void queue_fire(uv_timer_t *t);
 static void queue_arm(struct sleep_queue *q)
 {
     if (q->n == 0) {
-        uv_timer_stop(q->timer);
+        uv_timer_stop(&q->timer);
         return;
     }
     uint64_t now = uv_hrtime();
     uint64_t deadline = q->heap[0]->deadline;
     uint64_t left = deadline > now ? deadline - now : 0;
     uint64_t ms = left / 1000000 + (left % 1000000 != 0);
-    uv_update_time(q->timer->loop);
-    uv_timer_start(q->timer, queue_fire, ms, 0);
+    uv_update_time(q->timer.loop);
+    uv_timer_start(&q->timer, queue_fire, ms, 0);
 }
 
 static void queue_fire(uv_timer_t *t)
@@ -111,24 +114,29 @@ static void queue_fire(uv_timer_t *t)
     queue_arm(q);
 }
 
-static void timer_closed(uv_handle_t *h)
-{
-    free(h);
-}
-
 static const emilua_udata_type sleep_queue_type;
 
-static int queue_gc(lua_State *L)
+/* At VM close, after the cancellers emptied the heap. */
+static void queue_close(emilua_object *o)
 {
-    struct sleep_queue *q = lua_touserdata(L, 1);
-    uv_close((uv_handle_t *)q->timer, timer_closed);
-    free(q->heap);
-    emilua_vm_set_slot(emilua_vm_of(L), &sleep_queue_type, NULL);
-    return 0;
+    struct sleep_queue *q = (struct sleep_queue *)o;
+    assert(q->n == 0);      /* a closed object has no pending operation */
+    emilua_vm_set_slot(o->vm, &sleep_queue_type, NULL);
+    if (o->open_handles > 0)    /* else uv_timer_init failed */
+        emilua_object_close_handle((uv_handle_t *)&q->timer);
 }
 
+static void queue_finalize(emilua_object *o)
+{
+    free(((struct sleep_queue *)o)->heap);
+}
+
+static const emilua_object_ops queue_ops = {
+    queue_close, NULL, queue_finalize,
+};
+
 static const luaL_Reg queue_meta[] = {
-    {"__gc", queue_gc},
+    {"__gc", emilua_object_gc},
     {NULL, NULL},
 };
 
@@ -136,21 +144,19 @@ static const emilua_udata_type sleep_queue_type = {
     "time.sleep_queue", NULL, queue_meta, NULL,
 };
 
-/* The VM's queue, created on the first sleep: a userdata kept in the
- * registry (its __gc closes the timer) and found through a VM slot. */
+/* The VM's queue, created on the first sleep: an object kept in the
+ * registry (closed when the VM closes) and found through a VM slot. */
 static struct sleep_queue *vm_queue(lua_State *L)
 {
     emilua_vm *vm = emilua_vm_of(L);
     struct sleep_queue *q = emilua_vm_slot(vm, &sleep_queue_type);
     if (q)
         return q;
-    uv_timer_t *timer = malloc(sizeof *timer);
-    if (!timer)
-        emilua_raise_errno(L, ENOMEM);
-    q = emilua_new_udata(L, &sleep_queue_type, sizeof *q);
-    *q = (struct sleep_queue){.timer = timer};
-    uv_timer_init(emilua_vm_loop(emilua_vm_of(L)), timer);
-    timer->data = q;
+    q = emilua_object_new(L, &sleep_queue_type, sizeof *q, &queue_ops);
+    int rc = uv_timer_init(emilua_vm_loop(vm), &q->timer);
+    if (rc != 0)
+        emilua_raise_errno(L, -rc);
+    emilua_object_add_handle(&q->obj, (uv_handle_t *)&q->timer);
     lua_pushlightuserdata(L, (void *)&sleep_queue_type);
     lua_insert(L, -2);
     lua_rawset(L, LUA_REGISTRYINDEX);

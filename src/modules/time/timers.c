@@ -109,6 +109,8 @@ static struct timer *check_timer(lua_State *L, const struct timer_kind *k,
 static void timer_close(emilua_object *o)
 {
     struct timer *t = (struct timer *)o;
+    if (o->open_handles == 0)   /* uv_timer_init failed */
+        return;
     end_waits(t, EMILUA_ABORTED);
     emilua_object_close_handle((uv_handle_t *)&t->handle);
 }
