@@ -36,15 +36,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include <emilua/asio_error.h>
 #include <emilua/byte_span.h>
+#include <emilua/io.h>
+#include <emilua/object.h>
 
 #include "system.h"
-
-static void push_eof(lua_State *L)
-{
-    emilua_push_error(L, &emilua_asio_misc_category, EMILUA_ASIO_MISC_EOF);
-}
 
 /* ---- doing the IO without blocking --------------------------------------- */
 
@@ -76,15 +72,15 @@ static int reopen_tty(int fd, bool writing, const struct stat *st)
     return nfd;
 }
 
-/* Returns 0 or an errno value. */
+/* Returns 0 or a negative status. */
 static int io_open(struct io *io, int fd, bool writing)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
-        return errno;
+        return -errno;
     int fl = fcntl(fd, F_GETFL);
     if (fl < 0)
-        return errno;
+        return -errno;
     io->fd = fd;
     io->own_fd = -1;
     io->writing = writing;
@@ -183,118 +179,176 @@ static ssize_t io_try(struct io *io, void *buf, size_t len)
     }
 }
 
-/* ---- suspended operations --------------------------------------------- */
+/* ---- suspended operations -----------------------------------------------
+ * Each of in_, out and err is an object (emilua/object.h) with one queue
+ * of waiting operations.  While the queue is not empty, one private epoll
+ * fd holds the stdio fd, and one uv_poll_t watches the epoll fd; both go
+ * when the queue empties, because dup_from() may put another file behind
+ * the stdio fd between two waits. */
 
-struct op {
+struct stdio_obj {
+    emilua_object obj;
+    int fd;                 /* STDIN_FILENO... */
+    bool writing;
+    struct watch *watch;    /* while some operation waits */
+    struct emilua_waitq waits;
+};
+
+struct watch {
     uv_poll_t poll;         /* on epfd */
     int epfd;
+};
+
+struct op {
+    struct emilua_waiter waiter;
     struct io io;
-    emilua_fiber *fiber;
     emilua_bytes *mem;      /* the span's memory, referenced, or NULL */
     unsigned char *data;
     size_t len;
     unsigned char copy[];   /* a string being written */
 };
 
-static void op_closed(uv_handle_t *h)
+static void op_free(struct op *op)
 {
-    struct op *op = h->data;
-    close(op->epfd);
     io_close(&op->io);
     if (op->mem)
         emilua_bytes_unref(op->mem);
     free(op);
 }
 
-static void op_finish(struct op *op, ssize_t n)
+static void free_waiter(struct emilua_waiter *w)
 {
-    emilua_fiber *f = op->fiber;
-    bool writing = op->io.writing;
-    uv_poll_stop(&op->poll);
-    uv_close((uv_handle_t *)&op->poll, op_closed);
-
-    if (n < 0) {
-        emilua_resume_errno(f, (int)-n);
-    } else if (n == 0 && !writing) {
-        emilua_resume_error(f, &emilua_asio_misc_category,
-                            EMILUA_ASIO_MISC_EOF);
-    } else {
-        lua_State *co = emilua_resume_begin(f);
-        if (co) {
-            lua_pushinteger(co, n);
-            emilua_resume_end(f, 1);
-        }
-    }
+    op_free(EMILUA_CONTAINER_OF(w, struct op, waiter));
 }
 
-static void op_ready(uv_poll_t *h, int status, int events)
+static void watch_closed(emilua_object *o, uv_handle_t *h)
 {
-    (void)events;
-    struct op *op = h->data;
-    ssize_t n = status < 0 ? status
-                           : io_try(&op->io, op->data, op->len);
-    if (n == -EAGAIN)
+    struct watch *w = EMILUA_CONTAINER_OF(h, struct watch, poll);
+    close(w->epfd);
+    free(w);
+}
+
+/* Stops watching once nobody waits. */
+static void unwatch_if_idle(struct stdio_obj *s)
+{
+    if (!s->watch || !emilua_waitq_empty(&s->waits))
         return;
-    op_finish(op, n);
-}
-
-static void op_cancel(emilua_fiber *f, void *data)
-{
-    struct op *op = data;
-    uv_poll_stop(&op->poll);
-    uv_close((uv_handle_t *)&op->poll, op_closed);
-    emilua_resume_canceled(f);
+    uv_poll_stop(&s->watch->poll);
+    emilua_object_close_handle((uv_handle_t *)&s->watch->poll);
+    s->watch = NULL;
 }
 
 /* Pushes the result of a finished call: (nil, n) or (error). */
 static int push_result(lua_State *L, ssize_t n, bool writing)
 {
+    return emilua_io_push_result(L, n == 0 && !writing ? EMILUA_EOF : n);
+}
+
+static void op_finish(struct op *op, ssize_t n)
+{
+    emilua_fiber *f = op->waiter.fiber;
+    bool writing = op->io.writing;
+    op_free(op);
+    if (n == 0 && !writing)
+        n = EMILUA_EOF;
     if (n < 0) {
-        emilua_push_errno(L, (int)-n);
-        return 1;
+        emilua_resume_status(f, (int)n);
+        return;
     }
-    if (n == 0 && !writing) {
-        push_eof(L);
-        return 1;
+    lua_State *co = emilua_resume_begin(f);
+    if (co) {
+        lua_pushinteger(co, n);
+        emilua_resume_end(f, 1);
     }
-    lua_pushnil(L);
-    lua_pushinteger(L, n);
-    return 2;
+}
+
+/* The system call is made here, once the fd is ready. */
+static void on_ready(uv_poll_t *h, int status, int events)
+{
+    struct stdio_obj *s = h->data;
+    struct emilua_waiter *w;
+    while ((w = s->waits.head)) {
+        struct op *op = EMILUA_CONTAINER_OF(w, struct op, waiter);
+        ssize_t n = status < 0 ? status
+                               : io_try(&op->io, op->data, op->len);
+        if (n == -EAGAIN)
+            break;
+        emilua_waitq_unlink(w);
+        op_finish(op, n);
+    }
+    unwatch_if_idle(s);
+}
+
+static void op_cancel(emilua_fiber *f, void *data)
+{
+    struct op *op = data;
+    struct stdio_obj *s = EMILUA_CONTAINER_OF(op->waiter.queue,
+                                              struct stdio_obj, waits);
+    emilua_waitq_unlink(&op->waiter);
+    op_free(op);
+    unwatch_if_idle(s);
+    emilua_resume_canceled(f);
+}
+
+/* Starts watching the stdio fd: 0, or -EPERM when it cannot be watched
+ * (a file in nonblocking mode), or another negative status. */
+static int watch(struct stdio_obj *s, uv_loop_t *loop)
+{
+    if (s->watch)
+        return 0;
+    struct watch *w = malloc(sizeof *w);
+    if (!w)
+        return -ENOMEM;
+    w->epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (w->epfd < 0) {
+        int err = errno;
+        free(w);
+        return -err;
+    }
+    struct epoll_event ev = {.events = s->writing ? EPOLLOUT : EPOLLIN};
+    int rc = 0;
+    if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, s->fd, &ev) != 0)
+        rc = -errno;
+    else if ((rc = uv_poll_init(loop, &w->poll, w->epfd)) == 0)
+        emilua_object_add_handle(&s->obj, (uv_handle_t *)&w->poll);
+    if (rc != 0) {
+        close(w->epfd);
+        free(w);
+        return rc;
+    }
+    s->watch = w;
+    rc = uv_poll_start(&w->poll, UV_READABLE, on_ready);
+    if (rc != 0)
+        unwatch_if_idle(s);
+    return rc;
 }
 
 /* Waits for the fd to be ready, then finishes the call.  `src` is the
  * string being written, copied because the Lua string may go away. */
-static int suspend_op(lua_State *L, emilua_fiber *f, struct io *io,
-                      emilua_bytes *mem, unsigned char *data, size_t len,
-                      const char *src)
+static int suspend_op(lua_State *L, emilua_fiber *f, struct stdio_obj *s,
+                      struct io *io, emilua_bytes *mem, unsigned char *data,
+                      size_t len, const char *src)
 {
-    int ep = epoll_create1(EPOLL_CLOEXEC);
-    if (ep < 0) {
-        int err = errno;
-        io_close(io);
-        return push_result(L, -err, io->writing);
-    }
-    struct epoll_event ev = {.events = io->writing ? EPOLLOUT : EPOLLIN};
-    if (epoll_ctl(ep, EPOLL_CTL_ADD, io->fd, &ev) != 0) {
+    int rc = watch(s, emilua_vm_loop(emilua_vm_of(L)));
+    if (rc == -EPERM) {
         /* Not pollable (a file in nonblocking mode): just do the call. */
-        int err = errno;
-        close(ep);
-        ssize_t n = err == EPERM ? (io->kind = IO_BLOCKING,
-                                    io_try(io, data, len))
-                                 : -err;
+        io->kind = IO_BLOCKING;
+        ssize_t n = io_try(io, data, len);
         io_close(io);
         return push_result(L, n, io->writing);
     }
-
+    if (rc != 0) {
+        io_close(io);
+        return push_result(L, rc, io->writing);
+    }
     struct op *op = malloc(sizeof *op + (src ? len : 0));
     if (!op) {
-        close(ep);
         io_close(io);
+        unwatch_if_idle(s);
         return push_result(L, -ENOMEM, io->writing);
     }
-    op->epfd = ep;
+    op->waiter = (struct emilua_waiter){0};
     op->io = *io;
-    op->fiber = f;
     op->mem = mem;
     op->len = len;
     if (src) {
@@ -304,25 +358,13 @@ static int suspend_op(lua_State *L, emilua_fiber *f, struct io *io,
         op->data = data;
         emilua_bytes_ref(mem);
     }
-    uv_loop_t *loop = emilua_vm_loop(emilua_vm_of(L));
-    int rc = uv_poll_init(loop, &op->poll, ep);
-    if (rc == 0)
-        rc = uv_poll_start(&op->poll, UV_READABLE, op_ready);
-    if (rc != 0) {
-        /* Not initialised: nothing for libuv to close. */
-        close(ep);
-        io_close(&op->io);
-        if (op->mem)
-            emilua_bytes_unref(op->mem);
-        free(op);
-        return push_result(L, rc, io->writing);
-    }
-    op->poll.data = op;
+    emilua_waitq_push(&s->waits, &op->waiter, f);
     return emilua_suspend(L, f, op_cancel, op);
 }
 
-static int do_io(lua_State *L, int fd, bool writing, const char *fn)
+static int do_io(lua_State *L, struct stdio_obj *s, const char *fn)
 {
+    bool writing = s->writing;
     emilua_bytes *mem = NULL;
     unsigned char *data = NULL;
     const char *src = NULL;
@@ -346,15 +388,43 @@ static int do_io(lua_State *L, int fd, bool writing, const char *fn)
         return push_result(L, 0, true);
 
     struct io io;
-    int err = io_open(&io, fd, writing);
-    if (err)
-        return push_result(L, -err, writing);
-    ssize_t n = io_try(&io, data, len);
-    if (n != -EAGAIN) {
-        io_close(&io);
-        return push_result(L, n, writing);
+    int rc = io_open(&io, s->fd, writing);
+    if (rc != 0)
+        return push_result(L, rc, writing);
+    /* Behind other waiters: FIFO. */
+    if (emilua_waitq_empty(&s->waits)) {
+        ssize_t n = io_try(&io, data, len);
+        if (n != -EAGAIN) {
+            io_close(&io);
+            return push_result(L, n, writing);
+        }
     }
-    return suspend_op(L, f, &io, mem, data, len, src);
+    return suspend_op(L, f, s, &io, mem, data, len, src);
+}
+
+/* The VM's three objects, in a VM slot keyed by &stdio_ops.  The system
+ * module's table keeps them for the life of the VM. */
+struct stdio_vm {
+    struct stdio_obj *obj[3];
+};
+
+/* GC (at VM close): a waiting fiber keeps its object reachable, so
+ * waiters are only left here after their cancellers ran. */
+static void stdio_close(emilua_object *o);
+
+static const emilua_object_ops stdio_ops = {stdio_close, watch_closed, NULL};
+
+static void stdio_close(emilua_object *o)
+{
+    struct stdio_obj *s = (struct stdio_obj *)o;
+    emilua_object_end_waits(o, &s->waits, EMILUA_ABORTED, free_waiter);
+    unwatch_if_idle(s);
+    struct stdio_vm *v = emilua_vm_slot(o->vm, &stdio_ops);
+    v->obj[s->fd] = NULL;
+    if (!v->obj[0] && !v->obj[1] && !v->obj[2]) {
+        free(v);
+        emilua_vm_set_slot(o->vm, &stdio_ops, NULL);
+    }
 }
 
 /* ---- the methods ---------------------------------------------------------
@@ -432,19 +502,26 @@ STDIO_METHODS(in_, STDIN_FILENO)
 STDIO_METHODS(out, STDOUT_FILENO)
 STDIO_METHODS(err, STDERR_FILENO)
 
+/* self is ignored (see above): the VM's objects are found by fd. */
+static struct stdio_obj *vm_stdio(lua_State *L, int fd)
+{
+    struct stdio_vm *v = emilua_vm_slot(emilua_vm_of(L), &stdio_ops);
+    return v->obj[fd];
+}
+
 static int in_read_some(lua_State *L)
 {
-    return do_io(L, STDIN_FILENO, false, "system.in_.read_some");
+    return do_io(L, vm_stdio(L, STDIN_FILENO), "system.in_.read_some");
 }
 
 static int out_write_some(lua_State *L)
 {
-    return do_io(L, STDOUT_FILENO, true, "system.out.write_some");
+    return do_io(L, vm_stdio(L, STDOUT_FILENO), "system.out.write_some");
 }
 
 static int err_write_some(lua_State *L)
 {
-    return do_io(L, STDERR_FILENO, true, "system.err.write_some");
+    return do_io(L, vm_stdio(L, STDERR_FILENO), "system.err.write_some");
 }
 
 #define COMMON_ENTRIES(obj)                                                 \
@@ -472,22 +549,44 @@ static const emilua_reg err_methods[] = {
     {NULL, NULL, 0},
 };
 
+static const luaL_Reg stdio_meta[] = {
+    {"__gc", emilua_object_gc},
+    {NULL, NULL},
+};
+
 static const emilua_udata_type in_type = {
-    "system.in_", in_methods, NULL, NULL,
+    "system.in_", in_methods, stdio_meta, NULL,
 };
 static const emilua_udata_type out_type = {
-    "system.out", out_methods, NULL, NULL,
+    "system.out", out_methods, stdio_meta, NULL,
 };
 static const emilua_udata_type err_type = {
-    "system.err", err_methods, NULL, NULL,
+    "system.err", err_methods, stdio_meta, NULL,
 };
+
+static void new_stdio(lua_State *L, struct stdio_vm *v,
+                      const emilua_udata_type *type, int fd,
+                      const char *field)
+{
+    struct stdio_obj *s = emilua_object_new(L, type, sizeof *s, &stdio_ops);
+    s->fd = fd;
+    s->writing = fd != STDIN_FILENO;
+    v->obj[fd] = s;
+    lua_setfield(L, -2, field);
+}
 
 void system_open_stdio(lua_State *L)
 {
-    emilua_new_udata(L, &in_type, 1);
-    lua_setfield(L, -2, "in_");
-    emilua_new_udata(L, &out_type, 1);
-    lua_setfield(L, -2, "out");
-    emilua_new_udata(L, &err_type, 1);
-    lua_setfield(L, -2, "err");
+    emilua_vm *vm = emilua_vm_of(L);
+    struct stdio_vm *v = calloc(1, sizeof *v);
+    if (!v)
+        emilua_raise_errno(L, ENOMEM);
+    if (!emilua_vm_set_slot(vm, &stdio_ops, v)) {
+        free(v);
+        luaL_error(L, "system: no VM slot left");
+    }
+    /* From here on the objects' close frees v. */
+    new_stdio(L, v, &in_type, STDIN_FILENO, "in_");
+    new_stdio(L, v, &out_type, STDOUT_FILENO, "out");
+    new_stdio(L, v, &err_type, STDERR_FILENO, "err");
 }
