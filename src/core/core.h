@@ -110,6 +110,7 @@ void vm_terminate(emilua_vm *vm);
 void vm_close(emilua_vm *vm);
 
 /* scheduler.c */
+void scheduler_wake(emilua_vm *vm);
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f);
 void scheduler_push_front(emilua_vm *vm, emilua_fiber *f);
 /* The halves of every resume: end the suspension (NULL when the VM is

@@ -18,6 +18,14 @@ bool emilua_vm_is_master(emilua_vm *vm) { return vm->is_master; }
 emilua_fiber *emilua_current_fiber(emilua_vm *vm) { return vm->current; }
 emilua_vm *emilua_fiber_vm(emilua_fiber *f) { return f->vm; }
 
+/* Has the loop call scheduler_drain() soon. */
+void scheduler_wake(emilua_vm *vm)
+{
+    int rc = uv_idle_start(&vm->drain, scheduler_drain_cb);
+    assert(rc == 0);    /* fails only for a NULL callback */
+    (void)rc;
+}
+
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f)
 {
     f->state = FIBER_READY;
@@ -28,7 +36,7 @@ void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f)
         vm->ready_head = f;
     vm->ready_tail = f;
     if (!vm->running)
-        uv_idle_start(&vm->drain, scheduler_drain_cb);
+        scheduler_wake(vm);
 }
 
 /* For a fiber that must go on before anything else runs. */
@@ -40,7 +48,7 @@ void scheduler_push_front(emilua_vm *vm, emilua_fiber *f)
     if (!vm->ready_tail)
         vm->ready_tail = f;
     if (!vm->running)
-        uv_idle_start(&vm->drain, scheduler_drain_cb);
+        scheduler_wake(vm);
 }
 
 static emilua_fiber *dequeue(emilua_vm *vm)

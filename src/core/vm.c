@@ -78,7 +78,11 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     vm->refcount = 1;
     lua_setexdata(vm->L, vm);
     lua_atpanic(vm->L, panic);
-    uv_idle_init(&ctx->loop, &vm->drain);
+    if (uv_idle_init(&ctx->loop, &vm->drain) != 0) {
+        lua_close(vm->L);
+        free(vm);
+        return NULL;
+    }
     vm->drain.data = vm;
 
     lua_pushcfunction(vm->L, setup);
@@ -113,7 +117,7 @@ void vm_terminate(emilua_vm *vm)
 {
     vm->terminating = true;
     if (!vm->running)
-        uv_idle_start(&vm->drain, scheduler_drain_cb);
+        scheduler_wake(vm);
 }
 
 void vm_close(emilua_vm *vm)

@@ -98,7 +98,9 @@ static void queue_arm(struct sleep_queue *q)
     uint64_t left = deadline > now ? deadline - now : 0;
     uint64_t ms = left / 1000000 + (left % 1000000 != 0);
     uv_update_time(q->timer.loop);
-    uv_timer_start(&q->timer, queue_fire, ms, 0);
+    int rc = uv_timer_start(&q->timer, queue_fire, ms, 0);
+    assert(rc == 0);    /* fails only for a NULL callback */
+    (void)rc;
 }
 
 static void queue_fire(uv_timer_t *t)

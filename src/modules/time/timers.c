@@ -6,6 +6,7 @@
  *
  * Each timer object owns one uv_timer_t, armed only while some fiber
  * waits, on the shared object life cycle (emilua/object.h). */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -55,7 +56,9 @@ static void arm(struct timer *t)
     }
     if (ms > t->kind->max_wait_ms)
         ms = t->kind->max_wait_ms;
-    uv_timer_start(&t->handle, on_timer, ms, 0);  /* fails only for NULL cb */
+    int rc = uv_timer_start(&t->handle, on_timer, ms, 0);
+    assert(rc == 0);    /* fails only for a NULL callback */
+    (void)rc;
 }
 
 /* Ends every pending wait with status; returns how many. */
