@@ -1,9 +1,10 @@
 /* A minimal file_descriptor type: an owned fd that is closed by close()
- * or by the garbage collector.  Only what the system module hands out
- * (dup, get_lowfd) and takes back (dup_from) needs it for now. */
+ * or by the garbage collector (include/emilua/file_descriptor.h). */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <emilua/file_descriptor.h>
 
 #include "system.h"
 
@@ -30,21 +31,36 @@ static const emilua_udata_type fd_type = {
     "file_descriptor", fd_methods, fd_meta, NULL,
 };
 
-void system_push_fd(lua_State *L, int fd)
+void emilua_push_file_descriptor(lua_State *L, int fd)
 {
     struct fd_udata *u = emilua_new_udata(L, &fd_type, sizeof *u);
     u->fd = fd;
 }
 
-int system_check_fd(lua_State *L, int argn, const char *func,
-                    const char *name)
+static struct fd_udata *check_open(lua_State *L, int argn, const char *func,
+                                   const char *name)
 {
     struct fd_udata *u = emilua_test_udata(L, argn, &fd_type);
     if (!u)
         emilua_arg_error(L, argn, func, name, "a file_descriptor");
     if (u->fd < 0)
         emilua_raise_errno(L, EBADF);
-    return u->fd;
+    return u;
+}
+
+int emilua_check_file_descriptor(lua_State *L, int argn, const char *func,
+                                 const char *name)
+{
+    return check_open(L, argn, func, name)->fd;
+}
+
+int emilua_take_file_descriptor(lua_State *L, int argn, const char *func,
+                                const char *name)
+{
+    struct fd_udata *u = check_open(L, argn, func, name);
+    int fd = u->fd;
+    u->fd = -1;
+    return fd;
 }
 
 static int fd_close(lua_State *L)
@@ -64,11 +80,11 @@ static int fd_close(lua_State *L)
 
 static int fd_dup(lua_State *L)
 {
-    int fd = system_check_fd(L, 1, "file_descriptor.dup", "self");
+    int fd = emilua_check_file_descriptor(L, 1, "file_descriptor.dup", "self");
     int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (nfd < 0)
         return emilua_raise_errno(L, errno);
-    system_push_fd(L, nfd);
+    emilua_push_file_descriptor(L, nfd);
     return 1;
 }
 

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include <emilua/byte_span.h>
+#include <emilua/file_descriptor.h>
 #include <emilua/io.h>
 #include <emilua/object.h>
 
@@ -436,13 +437,13 @@ static int stdio_dup(lua_State *L, int fd)
     int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (nfd < 0)
         return emilua_raise_errno(L, errno);
-    system_push_fd(L, nfd);
+    emilua_push_file_descriptor(L, nfd);
     return 1;
 }
 
 static int stdio_dup_from(lua_State *L, int fd, const char *fn)
 {
-    int oldd = system_check_fd(L, 2, fn, "oldd");
+    int oldd = emilua_check_file_descriptor(L, 2, fn, "oldd");
     system_check_master(L);
     /* dup2 leaves FD_CLOEXEC off the stdio fd, as it should be. */
     while (dup2(oldd, fd) < 0) {

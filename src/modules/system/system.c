@@ -6,7 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <emilua/file_descriptor.h>
+
 #include "core/core.h"   /* read-only: the process's argv and low fds */
+
 #include "system.h"
 
 extern char **environ;
@@ -153,7 +156,7 @@ static int system_get_lowfd(lua_State *L)
         lua_pushnil(L);
         return 1;
     }
-    system_push_fd(L, (int)fd);
+    emilua_push_file_descriptor(L, (int)fd);
     return 1;
 }
 

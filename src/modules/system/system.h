@@ -13,15 +13,6 @@ lua_Integer system_check_int_range(lua_State *L, int argn, const char *func,
                                    const char *name, lua_Integer min,
                                    lua_Integer max);
 
-/* file_descriptor objects (fd.c).  The module that will own the type is
- * not written yet; these are the only entry points the rest of
- * the system module uses, so swapping in the real type is local to fd.c. */
-void system_push_fd(lua_State *L, int fd);     /* takes ownership */
-/* The open fd held by argument argn; raises on another type and EBADF
- * when the object was closed. */
-int system_check_fd(lua_State *L, int argn, const char *func,
-                    const char *name);
-
 /* Pushes the tables/objects for each concern. */
 void system_open_stdio(lua_State *L);   /* sets in_, out, err on top table */
 void system_open_signal(lua_State *L);  /* sets signal on top table */
