@@ -110,7 +110,9 @@ int emilua_io_cancel(emilua_io *io);
  * close(); idempotent. */
 int emilua_io_close(emilua_io *io);
 /* Cancels, stops polling and gives the fd away: io is closed afterwards.
- * -EBADF when io was closed. */
+ * -EBADF when io was closed.  A release() method pushes the fd with
+ * emilua_push_file_descriptor(); assign() takes one with
+ * emilua_take_file_descriptor() (include/emilua/file_descriptor.h). */
 int emilua_io_release(emilua_io *io);
 
 /* Starts an operation of the fiber running L in direction dir: the
