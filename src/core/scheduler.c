@@ -69,6 +69,7 @@ static void run_fiber(emilua_vm *vm, emilua_fiber *f)
     f->resume_nargs = 0;
     f->state = FIBER_RUNNING;
     vm->current = f;
+    vm->post_complete = NULL;
     int status = lua_resume(co, nargs);
     vm->current = NULL;
 
@@ -142,24 +143,33 @@ emilua_fiber *emilua_begin_suspend(lua_State *L)
     return f;
 }
 
-int emilua_suspend_post(lua_State *L, emilua_fiber *f,
-                        void (*complete)(emilua_fiber *f, void *data),
-                        void *data)
+/* Every suspension sets all the fields, so a completion left behind by a
+ * yield that failed (across a C call boundary) is never called later. */
+static int suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
+                   void *data, void (*complete)(emilua_fiber *, void *),
+                   void *complete_data)
 {
+    assert(f->state == FIBER_RUNNING && f == f->vm->current);
+    f->canceller = canceller;
+    f->canceller_data = data;
     f->vm->post_complete = complete;
-    f->vm->post_data = data;
-    return emilua_suspend(L, f, NULL, NULL);
+    f->vm->post_data = complete_data;
+    f->state = FIBER_SUSPENDED;
+    lua_pushlightuserdata(L, &emilua_native_mark);
+    return lua_yield(L, 1);
 }
 
 int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
                    void *data)
 {
-    assert(f->state == FIBER_RUNNING && f == f->vm->current);
-    f->canceller = canceller;
-    f->canceller_data = data;
-    f->state = FIBER_SUSPENDED;
-    lua_pushlightuserdata(L, &emilua_native_mark);
-    return lua_yield(L, 1);
+    return suspend(L, f, canceller, data, NULL, NULL);
+}
+
+int emilua_suspend_post(lua_State *L, emilua_fiber *f,
+                        void (*complete)(emilua_fiber *f, void *data),
+                        void *data)
+{
+    return suspend(L, f, NULL, NULL, complete, data);
 }
 
 /* ---- resuming --------------------------------------------------------- */
