@@ -154,18 +154,18 @@ static int resolve_relative(const struct module *from, const char *id,
 
 /* ---- loading ----------------------------------------------------------- */
 
-/* Reads a whole file; the caller frees *buf.  Returns 0 or errno. */
+/* Reads a whole file; the caller frees *buf.  Returns 0 or -errno. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return errno;
+        return -errno;
     size_t cap = 4096, n = 0;
     char *data = malloc(cap);
     for (;;) {
         if (!data) {
             close(fd);
-            return ENOMEM;
+            return -ENOMEM;
         }
         if (n == cap) {
             char *bigger = realloc(data, cap *= 2);
@@ -178,7 +178,7 @@ static int read_file(const char *path, char **buf, size_t *len)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            int err = errno;
+            int err = -errno;
             free(data);
             close(fd);
             return err;
@@ -200,9 +200,9 @@ static int load_file(lua_State *L, const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
-    int err = read_file(path, &buf, &len);
-    if (err)
-        return -err;
+    int rc = read_file(path, &buf, &len);
+    if (rc != 0)
+        return rc;
     size_t skip = 0;
     if (len > 0 && buf[0] == '#')
         while (skip < len && buf[skip] != '\n')
