@@ -38,7 +38,10 @@
  *     }
  *
  * The op ends with (nil, result) where push() (NULL: the result as an
- * integer) chose the values, or with the error of a negative result. */
+ * integer) chose the values, or with the error of a negative result.
+ * A try function may keep state in the op between attempts: connect()
+ * first calls connect(2) and, once EINPROGRESS became writability, reads
+ * SO_ERROR (op->flags can say which step it is at). */
 #ifndef EMILUA_IO_H
 #define EMILUA_IO_H
 
