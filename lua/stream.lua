@@ -27,13 +27,14 @@ local DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024
 -- Errors are raised at `level` counted from the function that calls
 -- these helpers, so they point at the user's call.
 local function arg_error(level, func, argn, name, expected, v)
-    error(func .. ': argument #' .. argn .. ' (' .. name .. ') must be ' ..
-          expected .. ' (got ' .. type(v) .. ')', level + 1)
+    error(N.arg_error(argn, func, name, expected, v))
 end
 
+-- A field of an options table: EINVAL naming the field.
 local function field_error(level, func, name, expected, v)
-    error(func .. ': ' .. name .. ' must be ' .. expected .. ' (got ' ..
-          type(v) .. ')', level + 1)
+    local e = einval('field', name)
+    e.func, e.expected, e.got = func, expected, type(v)
+    error(e)
 end
 
 local function check_object(func, io)

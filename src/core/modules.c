@@ -367,7 +367,7 @@ static bool find_package(emilua_process *p, const char *id, char *file,
 
 static int require(lua_State *L)
 {
-    const char *id = emilua_check_string(L, 1, NULL, "require", "module");
+    const char *id = emilua_check_string(L, 1, NULL, "module");
     emilua_vm *vm = emilua_vm_of(L);
     emilua_fiber *me = emilua_begin_suspend(L);
     struct module *from = me->module;
@@ -463,7 +463,7 @@ int open_require(lua_State *L)
     lua_setfield(L, -2, "__index");
     vm->ref.module_env_mt = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushvalue(L, LUA_GLOBALSINDEX);
-    emilua_set_funcs(L, require_reg);
+    emilua_set_funcs(L, NULL, require_reg);
     lua_pop(L, 1);
     return 0;
 }

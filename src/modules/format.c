@@ -139,7 +139,7 @@ static void read_args(lua_State *L, struct arg *args, int nargs)
         memset(a, 0, sizeof *a);
         if (lua_type(L, idx) != LUA_TTABLE) {
             if (!read_value(L, idx, a))
-                emilua_arg_error(L, idx, "format", NULL, expected);
+                emilua_arg_error(L, idx, NULL, expected);
             continue;
         }
         lua_rawgeti(L, idx, 1);
@@ -149,7 +149,7 @@ static void read_args(lua_State *L, struct arg *args, int nargs)
             a->name = lua_tolstring(L, -2, &a->name_len);
         lua_pop(L, 2);
         if (!ok)
-            emilua_arg_error(L, idx, "format", NULL, expected);
+            emilua_arg_error(L, idx, NULL, expected);
     }
 }
 
@@ -828,7 +828,7 @@ static int run(lua_State *L)
 static int format(lua_State *L)
 {
     size_t len;
-    const char *fmt = emilua_check_string(L, 1, &len, "format", "fmt");
+    const char *fmt = emilua_check_string(L, 1, &len, "fmt");
     int nargs = lua_gettop(L) - 1;
     struct arg small[16];
     struct arg *args = small;
@@ -854,6 +854,7 @@ static int format(lua_State *L)
 
 int emilua_open_format(lua_State *L)
 {
+    emilua_name_func(L, format, NULL, NULL, "format");
     lua_pushcfunction(L, format);
     return 1;
 }
