@@ -53,6 +53,11 @@ void emilua_request_exit(emilua_vm *vm, int code);
  * process's exit status. */
 void emilua_vm_terminate(emilua_vm *vm);
 
+/* The program's arguments as system.arguments lists them: 0 is the
+ * binary, 1 the script, then the arguments after the script (the
+ * runtime's own options are left out); NULL past the end. */
+const char *emilua_process_arg(emilua_process *p, int i);
+
 /* Takes the inherited fd (3..9) recorded at start-up: true the first time
  * for an fd that was inherited, false otherwise. */
 bool emilua_take_lowfd(emilua_vm *vm, int fd);

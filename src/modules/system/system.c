@@ -8,8 +8,6 @@
 
 #include <emilua/file_descriptor.h>
 
-#include "core/core.h"   /* read-only: the process's argv and low fds */
-
 #include "system.h"
 
 extern char **environ;
@@ -32,17 +30,13 @@ lua_Integer system_check_int_range(lua_State *L, int argn, const char *name,
 }
 
 /* {binary, script, args after the script...} */
-static void push_arguments(lua_State *L, const emilua_process *p)
+static void push_arguments(lua_State *L, emilua_process *p)
 {
     lua_newtable(L);
-    if (!p->argv || p->script_index <= 0 || p->script_index >= p->argc)
-        return;
-    int n = 0;
-    lua_pushstring(L, p->argv[0]);
-    lua_rawseti(L, -2, ++n);
-    for (int i = p->script_index; i < p->argc; i++) {
-        lua_pushstring(L, p->argv[i]);
-        lua_rawseti(L, -2, ++n);
+    const char *arg;
+    for (int i = 0; (arg = emilua_process_arg(p, i)); i++) {
+        lua_pushstring(L, arg);
+        lua_rawseti(L, -2, i + 1);
     }
 }
 
