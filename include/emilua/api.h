@@ -251,7 +251,8 @@ void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
                        size_t size);
 /* Returns the userdata at argn if it is of type, else raises an argument
  * error (named "self" at argn 1). */
-void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type);
+void *emilua_check_udata(lua_State *L, int argn,
+                         const emilua_udata_type *type);
 /* NULL when the value is not of type. */
 void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type);
 
