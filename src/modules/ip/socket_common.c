@@ -98,6 +98,28 @@ socklen_t ipsock_check_endpoint(lua_State *L, int argn,
     return emilua_ip_to_sockaddr(a, port, ss);
 }
 
+void ipsock_check_buffer(lua_State *L, int argn, bool string_ok)
+{
+    if (emilua_test_byte_span(L, argn))
+        return;
+    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
+        return;
+    emilua_arg_error(L, argn, "buffer",
+                     string_ok ? "a byte_span or a string" : "a byte_span");
+}
+
+void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn)
+{
+    emilua_byte_span *s = emilua_test_byte_span(L, argn);
+    if (s) {
+        emilua_io_op_buffer(op, s);
+        return;
+    }
+    size_t len;
+    op->buf = (unsigned char *)lua_tolstring(L, argn, &len);
+    op->len = len;
+}
+
 int ipsock_check_msg_flags(lua_State *L, int argn)
 {
     static const struct { const char *name; int flag; } names[] = {

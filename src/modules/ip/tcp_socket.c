@@ -34,30 +34,6 @@ static struct ip_sock *check_tcp(lua_State *L)
     return emilua_object_check(L, 1, &emilua_ip_tcp_socket_type);
 }
 
-/* A byte_span, or (for writes) a string the caller's frame keeps alive. */
-static void op_set_buffer(lua_State *L, emilua_io_op *op, int argn,
-                          bool string_ok)
-{
-    emilua_byte_span *s = emilua_test_byte_span(L, argn);
-    if (s) {
-        emilua_io_op_buffer(op, s);
-        return;
-    }
-    size_t len;
-    op->buf = (unsigned char *)lua_tolstring(L, argn, &len);
-    op->len = len;
-}
-
-static void check_buffer(lua_State *L, int argn, bool string_ok)
-{
-    if (emilua_test_byte_span(L, argn))
-        return;
-    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
-        return;
-    emilua_arg_error(L, argn, "buffer",
-                     string_ok ? "a byte_span or a string" : "a byte_span");
-}
-
 static int tcp_new(lua_State *L)
 {
     ipsock_new(L, &emilua_ip_tcp_socket_type);
@@ -94,13 +70,13 @@ static int tcp_connect(lua_State *L)
 static int start_transfer(lua_State *L, int dir, bool with_flags)
 {
     struct ip_sock *s = check_tcp(L);
-    check_buffer(L, 2, dir == EMILUA_IO_OUT);
+    ipsock_check_buffer(L, 2, dir == EMILUA_IO_OUT);
     int flags = with_flags ? ipsock_check_msg_flags(L, 3) : 0;
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, dir,
                                           dir == EMILUA_IO_IN ? try_read
                                                               : try_write,
                                           NULL);
-    op_set_buffer(L, op, 2, dir == EMILUA_IO_OUT);
+    ipsock_op_buffer(L, op, 2);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }

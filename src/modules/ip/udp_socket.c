@@ -81,33 +81,14 @@ static int udp_receive_from(lua_State *L)
     return start_receive(L, true);
 }
 
-/* The datagram: a byte_span, or a string the caller's frame keeps. */
-static void check_datagram(lua_State *L)
-{
-    if (!emilua_test_byte_span(L, 2) && lua_type(L, 2) != LUA_TSTRING)
-        emilua_arg_error(L, 2, "buffer", "a byte_span or a string");
-}
-
-static void op_datagram(lua_State *L, emilua_io_op *op)
-{
-    emilua_byte_span *b = emilua_test_byte_span(L, 2);
-    if (b) {
-        emilua_io_op_buffer(op, b);
-    } else {
-        size_t len;
-        op->buf = (unsigned char *)lua_tolstring(L, 2, &len);
-        op->len = len;
-    }
-}
-
 static int udp_send(lua_State *L)
 {
     struct ip_sock *s = check_udp(L);
-    check_datagram(L);
+    ipsock_check_buffer(L, 2, true);
     int flags = ipsock_check_msg_flags(L, 3);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    op_datagram(L, op);
+    ipsock_op_buffer(L, op, 2);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }
@@ -115,13 +96,13 @@ static int udp_send(lua_State *L)
 static int udp_send_to(lua_State *L)
 {
     struct ip_sock *s = check_udp(L);
-    check_datagram(L);
+    ipsock_check_buffer(L, 2, true);
     struct sockaddr_storage ss;
     socklen_t len = ipsock_check_endpoint(L, 3, &ss);
     int flags = ipsock_check_msg_flags(L, 5);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    op_datagram(L, op);
+    ipsock_op_buffer(L, op, 2);
     memcpy(&op->addr, &ss, len);
     op->addrlen = len;
     op->flags = flags;
