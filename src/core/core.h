@@ -56,6 +56,9 @@ struct emilua_fiber {
     uint16_t forbid_suspend;        /* nesting counters */
     uint16_t disable_cancellation;
     uint8_t state;                  /* enum fiber_state */
+    /* Coroutines it resumed from where it cannot yield (an error handler,
+     * a metamethod called from C): nothing inside them may suspend. */
+    uint8_t unyieldable;
     unsigned canceled : 1;          /* cancel() was called: sticky */
     unsigned joinable : 1;          /* not joined nor detached */
     unsigned has_handle : 1;        /* the Lua handle still exists */

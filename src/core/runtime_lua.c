@@ -29,6 +29,27 @@ static int is_fiber_thread(lua_State *L)
     return 1;
 }
 
+/* The coroutine shim resumes a coroutine from where the fiber cannot
+ * yield: a suspension inside it must fail before its operation starts. */
+static int unyieldable_enter(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (f && f->unyieldable == UINT8_MAX)
+        return luaL_error(L, "coroutines nested too deep");
+    if (f)
+        f->unyieldable++;
+    return 0;
+}
+
+/* Returns its arguments: the results of the resume. */
+static int unyieldable_leave(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (f && f->unyieldable > 0)
+        f->unyieldable--;
+    return lua_gettop(L);
+}
+
 static int push_runtime_error(lua_State *L, int code)
 {
     emilua_push_error(L, &emilua_runtime_category, code);
@@ -80,6 +101,8 @@ int install_lua_runtime(lua_State *L)
         {"note_root_scope", native_note_root_scope},
         {"no_handler_error", no_handler_error},
         {"is_fiber_thread", is_fiber_thread},
+        {"unyieldable_enter", unyieldable_enter},
+        {"unyieldable_leave", unyieldable_leave},
         {"busy_error", busy_error},
         {"arg_error", emilua_arg_error_value},
         {"bad_coroutine_error", bad_coroutine_error},
@@ -96,7 +119,7 @@ int install_lua_runtime(lua_State *L)
     lua_getfield(L, -1, "running");
     lua_setfield(L, N, "running");
     static const char *const co_names[] = {
-        "create", "resume", "yield", "status", NULL,
+        "create", "resume", "yield", "status", "isyieldable", NULL,
     };
     for (const char *const *n = co_names; *n; n++) {
         lua_getfield(L, -1, *n);

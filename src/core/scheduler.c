@@ -126,6 +126,11 @@ static emilua_fiber *check_can_suspend(lua_State *L)
     if (f->forbid_suspend > 0)
         emilua_raise_error(L, &emilua_runtime_category,
                            EMILUA_ERRC_SUSPENSION_FORBIDDEN);
+    /* An error handler, a metamethod called from C, a table.sort
+     * comparator...: lua_yield() would fail after the operation started
+     * and the fiber would be resumed while it runs (or after it ended). */
+    if (f->unyieldable || !lua_isyieldable(L))
+        luaL_error(L, "attempt to yield across C-call boundary");
     return f;
 }
 
