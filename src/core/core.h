@@ -61,6 +61,7 @@ struct emilua_fiber {
     uint8_t unyieldable;
     unsigned canceled : 1;          /* cancel() was called: sticky */
     unsigned joinable : 1;          /* not joined nor detached */
+    unsigned joined : 1;            /* a join() returned its outcome */
     unsigned has_handle : 1;        /* the Lua handle still exists */
     unsigned failed : 1;            /* finished with an error */
     unsigned cancellation_caught : 1;

@@ -3,6 +3,7 @@
  * ask about it any more (no handle, no joiner); its Lua thread is kept
  * anchored while it runs or while its results wait for a join. */
 #include <assert.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,7 @@ static void wake_joiner(emilua_fiber *f)
     emilua_fiber *j = f->joiner;
     f->joiner = NULL;
     f->joinable = 0;
+    f->joined = 1;
     lua_State *to = scheduler_take_fiber(j);   /* never NULL: same VM */
     scheduler_hand_over(j, push_join_results(f, to));
     release_thread(f);
@@ -269,12 +271,13 @@ static int spawn(lua_State *L)
     return 1;
 }
 
+/* State errors are those of the pthread analogues (pthread_join,
+ * pthread_detach): EINVAL when the fiber is not joinable. */
 static emilua_fiber *joinable_fiber(lua_State *L)
 {
     struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     if (!h->f || !h->f->joinable)
-        emilua_raise_error(L, &emilua_runtime_category,
-                           EMILUA_ERRC_NOT_JOINABLE);
+        emilua_raise_error(L, &emilua_generic_category, EINVAL);
     return h->f;
 }
 
@@ -290,14 +293,13 @@ static int handle_join(lua_State *L)
     emilua_fiber *f = joinable_fiber(L);
     emilua_vm *vm = emilua_vm_of(L);
     if (f == vm->current)
-        return emilua_raise_error(L, &emilua_runtime_category,
-                                  EMILUA_ERRC_JOIN_SELF);
+        return emilua_raise_error(L, &emilua_generic_category, EDEADLK);
     if (f->joiner)
-        return emilua_raise_error(L, &emilua_runtime_category,
-                                  EMILUA_ERRC_NOT_JOINABLE);
+        return emilua_raise_error(L, &emilua_generic_category, EINVAL);
     emilua_fiber *me = emilua_begin_suspend(L);
     if (f->state == FIBER_FINISHED) {
         f->joinable = 0;
+        f->joined = 1;
         int n = push_join_results(f, L);
         release_thread(f);
         return n;
@@ -334,7 +336,10 @@ static int handle_index(lua_State *L)
         return 1;
     }
     if (key && strcmp(key, "cancellation_caught") == 0) {
-        lua_pushboolean(L, h->f && h->f->cancellation_caught);
+        /* like PTHREAD_CANCELED, known only once joined */
+        if (!h->f || !h->f->joined)
+            return emilua_raise_error(L, &emilua_generic_category, EINVAL);
+        lua_pushboolean(L, h->f->cancellation_caught);
         return 1;
     }
     return luaL_error(L, "fiber: no field '%s'", key ? key : "?");

@@ -1,6 +1,8 @@
 /* Loads the Lua half of the runtime (the files in lua/, embedded as bytecode) and
  * installs what it returns: pcall, xpcall, scope*, the coroutine shim,
  * the fiber finisher and the wrapper for suspending natives. */
+#include <errno.h>
+
 #include "core.h"
 
 #include "fiber_lua.h"
@@ -63,7 +65,9 @@ static int no_handler_error(lua_State *L)
 
 static int busy_error(lua_State *L)
 {
-    return push_runtime_error(L, EMILUA_ERRC_COROUTINE_BUSY);
+    /* resuming a coroutine parked in a suspension: EPERM, as upstream */
+    emilua_push_error(L, &emilua_generic_category, EPERM);
+    return 1;
 }
 
 static int bad_coroutine_error(lua_State *L)

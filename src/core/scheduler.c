@@ -134,6 +134,14 @@ static emilua_fiber *check_can_suspend(lua_State *L)
     return f;
 }
 
+emilua_fiber *emilua_suspendable_fiber(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (!f || f->forbid_suspend > 0 || f->unyieldable || !lua_isyieldable(L))
+        return NULL;
+    return f;
+}
+
 emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L)
 {
     return check_can_suspend(L);
