@@ -46,7 +46,7 @@ struct emilua_fiber {
     emilua_canceller canceller;
     void *canceller_data;
     emilua_fiber *joiner;   /* the fiber suspended in join() on us */
-    struct module *module;  /* set for a module's main fiber */
+    struct module *module;  /* whose top level it runs (main fiber only) */
 
     int co_ref;             /* registry ref keeping co alive */
     int ended_ref;
@@ -156,7 +156,9 @@ void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
 struct module;
 int open_require(lua_State *L);
 int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
-void module_fiber_finished(emilua_fiber *f);
+int native_module_resolve(lua_State *L);
+int native_module_enter(lua_State *L);
+int native_module_leave(lua_State *L);
 
 /* print.c */
 int open_print(lua_State *L);

@@ -103,8 +103,7 @@ void fiber_free(emilua_fiber *f)
 /* Frees f once it is finished and nothing refers to it any more. */
 void fiber_release(emilua_fiber *f)
 {
-    if (f->state == FIBER_FINISHED && !f->has_handle && !f->joinable &&
-        !f->module)
+    if (f->state == FIBER_FINISHED && !f->has_handle && !f->joinable)
         fiber_free(f);
 }
 
@@ -174,8 +173,7 @@ static void fiber_finished(emilua_fiber *f)
     emilua_vm *vm = f->vm;
     f->state = FIBER_FINISHED;
     f->canceller = NULL;
-    if (f->module)
-        module_fiber_finished(f);
+    f->module = NULL;
     if (f->is_main && f->failed && !f->cancellation_caught) {
         vm->ctx->process->exit_code = 1;
         vm_terminate(vm);
@@ -233,9 +231,8 @@ void fiber_ended(emilua_fiber *f, int status)
     if (f->failed)
         f->cancellation_caught = emilua_is_error(
             f->co, -1, &emilua_runtime_category, EMILUA_ERRC_FIBER_CANCELED);
-    /* The uncaught-error hook runs before the dead fiber's handlers; a
-     * module's error goes to its importer instead. */
-    bool detached = !f->joinable && !f->module;
+    /* The uncaught-error hook runs before the dead fiber's handlers. */
+    bool detached = !f->joinable;
     if (f->failed && !f->cancellation_caught && (f->is_main || detached)) {
         report_uncaught(f->vm->L, f);
         f->reported = 1;

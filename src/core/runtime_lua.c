@@ -95,7 +95,7 @@ int install_lua_runtime(lua_State *L)
 {
     static const char *const base_names[] = {
         "pcall", "xpcall", "type", "error", "select", "setmetatable",
-        "getmetatable", NULL,
+        "getmetatable", "getfenv", "setfenv", NULL,
     };
     static const luaL_Reg natives[] = {
         {"check_cancel", check_cancel},
@@ -107,6 +107,9 @@ int install_lua_runtime(lua_State *L)
         {"is_fiber_thread", is_fiber_thread},
         {"unyieldable_enter", unyieldable_enter},
         {"unyieldable_leave", unyieldable_leave},
+        {"module_resolve", native_module_resolve},
+        {"module_enter", native_module_enter},
+        {"module_leave", native_module_leave},
         {"busy_error", busy_error},
         {"arg_error", emilua_arg_error_value},
         {"bad_coroutine_error", bad_coroutine_error},
@@ -146,7 +149,7 @@ int install_lua_runtime(lua_State *L)
     vm->ref.wrap_suspending = luaL_ref(L, LUA_REGISTRYINDEX);
     static const char *const exported[] = {
         "pcall", "xpcall", "scope", "scope_cleanup_push", "scope_cleanup_pop",
-        NULL,
+        "require", NULL,
     };
     for (const char *const *n = exported; *n; n++) {
         lua_getfield(L, F, *n);
