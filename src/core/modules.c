@@ -96,6 +96,27 @@ static bool valid_name_path(const char *p)
     }
 }
 
+/* A package id outside the project: names of letters, digits, '_' and
+ * '-' (not at either end of a name), separated by single slashes. */
+static bool valid_package_id(const char *p)
+{
+    if (!valid_name_path(p))
+        return false;
+    for (const char *name = p; *name; ) {
+        size_t n = strcspn(name, "/");
+        if (name[0] == '-' || name[n - 1] == '-')
+            return false;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)name[i];
+            if (!(c == '_' || c == '-' || (c >= '0' && c <= '9') ||
+                  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+                return false;
+        }
+        name += n + (name[n] == '/');
+    }
+    return true;
+}
+
 /* Is dir inside (or equal to) root?  Both are built by joining, so a
  * textual prefix test is enough. */
 static bool within(const char *dir, const char *root)
@@ -323,7 +344,7 @@ int native_module_resolve(lua_State *L)
         if (require_builtin(L, vm, id))
             return 2;
         lua_pop(L, 1);
-        if (!valid_name_path(id))
+        if (!valid_package_id(id))
             return raise_module_error(L, EMILUA_ERRC_BAD_MODULE_ID, id);
         if (!find_package(vm->ctx->process, id, file, &tmpl))
             return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
