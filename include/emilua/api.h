@@ -149,6 +149,18 @@ void emilua_push_status(lua_State *L, int status);
 /* Resumes f from a status: an error (< 0), no value (0), or the count. */
 void emilua_resume_status(emilua_fiber *f, int status);
 
+/* The deadlock report.  A fiber about to suspend on something that only
+ * another fiber of its VM can complete (a mutex, a condition variable, a
+ * future) names it before emilua_suspend().  If the VM runs out of work
+ * with the fiber still suspended, the VM's shutdown prints fmt (whose one
+ * conversion is a %p for object) once per object.  b must stay valid
+ * while the fiber waits; a resume forgets it. */
+struct emilua_blocked {
+    const char *fmt;
+    const void *object;
+};
+void emilua_set_blocked(emilua_fiber *f, const struct emilua_blocked *b);
+
 /* Post semantics: puts f at the back of the ready queue. */
 void emilua_fiber_post(emilua_fiber *f);
 

@@ -41,7 +41,10 @@ struct emilua_fiber {
      * finisher's thread and the dead thread (results or error on its
      * stack) waits here. */
     lua_State *ended_co;
-    emilua_fiber *next_ready;
+    union {
+        emilua_fiber *next_ready;   /* while in the ready queue */
+        const struct emilua_blocked *blocked; /* while suspended */
+    };
     emilua_fiber *prev_all, *next_all; /* every live fiber of the VM */
     emilua_canceller canceller;
     void *canceller_data;
@@ -113,6 +116,8 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master);
 int vm_start_entry(emilua_vm *vm, const char *path, const char *context);
 void vm_terminate(emilua_vm *vm);
 void vm_close(emilua_vm *vm);
+/* deadlock.c */
+void vm_report_deadlocks(emilua_vm *vm);
 
 /* scheduler.c */
 void scheduler_wake(emilua_vm *vm);

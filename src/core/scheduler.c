@@ -58,6 +58,7 @@ static emilua_fiber *dequeue(emilua_vm *vm)
         vm->ready_head = f->next_ready;
         if (!vm->ready_head)
             vm->ready_tail = NULL;
+        f->blocked = NULL;   /* until its next suspension names one */
     }
     return f;
 }
@@ -278,6 +279,11 @@ void emilua_resume_error_from(emilua_fiber *f, lua_State *from)
     }
     lua_xmove(from, co, 1);
     scheduler_hand_over(f, 1);
+}
+
+void emilua_set_blocked(emilua_fiber *f, const struct emilua_blocked *b)
+{
+    f->blocked = b;
 }
 
 void emilua_fiber_post(emilua_fiber *f)
