@@ -95,6 +95,9 @@ struct emilua_vm {
     emilua_fiber *ready_head, *ready_tail;
     emilua_fiber *all_fibers;
     emilua_fiber *main_fiber;
+    /* What messages call the VM: the thread its main fiber started on, as
+     * upstream names a VM by its main coroutine. */
+    const void *id;
     uv_idle_t drain;         /* runs the ready queue from the loop */
     int refcount;
     bool is_master;

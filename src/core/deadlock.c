@@ -33,7 +33,7 @@ static void report_line(emilua_vm *vm, bool *header, const char *fmt,
     emilua_process *p = vm->ctx->process;
     if (!*header) {
         report_error_line(p, "Possible deadlock(s) detected during VM %p "
-                             "shutdown:", (void *)vm);
+                             "shutdown:", vm->id);
         *header = true;
     }
     char line[256];

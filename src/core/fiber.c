@@ -215,7 +215,7 @@ static void finisher_done(emilua_fiber *f, int status)
     if (status != 0) {   /* only when memory ran out */
         report_error_line(vm->ctx->process,
                           "VM %p terminated: cleanup handlers failed",
-                          (void *)vm);
+                          vm->id);
         vm_terminate(vm);
     }
 }

@@ -487,6 +487,7 @@ static int load_entry(lua_State *L)
     f->is_main = 1;
     f->module = m;
     vm->main_fiber = f;
+    vm->id = f->co;
     lua_pop(L, 2);
     return 0;
 }
