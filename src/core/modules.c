@@ -1,8 +1,8 @@
 /* require() and the module system.
  *
  * Every file is a module with its own environment (its globals are its
- * exports) and is evaluated once per VM by a main fiber of its own; the
- * importer suspends until that fiber finishes.  Relative ids follow the
+ * exports) and is evaluated once per VM, on the importing (main) fiber
+ * itself: lua/fiber.lua runs the chunk that module_resolve() loads.  Relative ids follow the
  * module tree: a directory module (DIR/init.lua, and the root module) has
  * its children in DIR ("./x"); a file module (DIR/f.lua) is a leaf whose
  * siblings are "../x".  Each further "../" climbs one directory, never
