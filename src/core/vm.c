@@ -63,12 +63,42 @@ static int setup(lua_State *L)
     return 0;
 }
 
+#ifdef EMILUA_HAVE_LUA_EXDATA
+static lua_State *new_state(emilua_vm *vm)
+{
+    lua_State *L = luaL_newstate();
+    if (L)
+        lua_setexdata(L, vm);
+    return L;
+}
+#else
+/* Plain LuaJIT has no slot for the embedder, but the allocator's userdata
+ * is one per VM, reachable from every thread: it carries the VM.  LuaJIT's
+ * own allocator cannot be wrapped (lua_close() frees its arena only when it
+ * is the state's allocator), so this one is malloc's, as in Lua's lauxlib. */
+static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return realloc(ptr, nsize);
+}
+
+static lua_State *new_state(emilua_vm *vm)
+{
+    return lua_newstate(vm_alloc, vm);
+}
+#endif
+
 emilua_vm *vm_new(emilua_context *ctx, bool is_master)
 {
     emilua_vm *vm = calloc(1, sizeof *vm);
     if (!vm)
         return NULL;
-    vm->L = luaL_newstate();
+    vm->L = new_state(vm);
     if (!vm->L) {
         free(vm);
         return NULL;
@@ -76,7 +106,6 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     vm->ctx = ctx;
     vm->is_master = is_master;
     vm->refcount = 1;
-    lua_setexdata(vm->L, vm);
     lua_atpanic(vm->L, panic);
     if (uv_idle_init(&ctx->loop, &vm->drain) != 0) {
         lua_close(vm->L);
