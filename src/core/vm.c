@@ -114,8 +114,13 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     }
     vm->drain.data = vm;
 
+    /* As luajit's own main does: no collection while the libraries are
+     * built, which would only walk what is all alive. */
+    lua_gc(vm->L, LUA_GCSTOP, 0);
     lua_pushcfunction(vm->L, setup);
-    if (lua_pcall(vm->L, 0, 0, 0) != 0) {
+    int status = lua_pcall(vm->L, 0, 0, 0);
+    lua_gc(vm->L, LUA_GCRESTART, -1);
+    if (status != 0) {
         fprintf(stderr, "emilua: VM setup failed: %s\n",
                 lua_tostring(vm->L, -1));
         lua_close(vm->L);
