@@ -37,7 +37,7 @@ typedef struct emilua_error_category emilua_error_category;
 
 /* The VM that owns L (any thread of it).  O(1): OpenResty's LuaJIT keeps
  * it as the state's exdata; with plain LuaJIT it is the userdata of the
- * VM's allocator (see vm_new). */
+ * VM's allocator (see new_state() in src/core/vm.c). */
 static inline emilua_vm *emilua_vm_of(lua_State *L)
 {
 #ifdef EMILUA_HAVE_LUA_EXDATA

@@ -71,25 +71,39 @@ static lua_State *new_state(emilua_vm *vm)
         lua_setexdata(L, vm);
     return L;
 }
+
+static void close_state(emilua_vm *vm)
+{
+    lua_close(vm->L);
+}
 #else
-/* Plain LuaJIT has no slot for the embedder, but the allocator's userdata
- * is one per VM, reachable from every thread: it carries the VM.  LuaJIT's
- * own allocator cannot be wrapped (lua_close() frees its arena only when it
- * is the state's allocator), so this one is malloc's, as in Lua's lauxlib. */
+/* Plain LuaJIT keeps no pointer for the embedder, but the userdata of a
+ * state's allocator is one per VM and reachable in O(1) from any of its
+ * threads: it carries the VM.  The memory still comes from LuaJIT's own
+ * allocator, which a small donor state lends: LuaJIT frees an arena only
+ * with the state that created it, so the donor is closed last. */
 static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-    (void)ud;
-    (void)osize;
-    if (nsize == 0) {
-        free(ptr);
-        return NULL;
-    }
-    return realloc(ptr, nsize);
+    emilua_vm *vm = ud;
+    return vm->arena_alloc(vm->arena_ud, ptr, osize, nsize);
 }
 
 static lua_State *new_state(emilua_vm *vm)
 {
-    return lua_newstate(vm_alloc, vm);
+    vm->arena = luaL_newstate();
+    if (!vm->arena)
+        return NULL;
+    vm->arena_alloc = lua_getallocf(vm->arena, &vm->arena_ud);
+    lua_State *L = lua_newstate(vm_alloc, vm);  /* NULL without LJ_GC64 */
+    if (!L)
+        lua_close(vm->arena);
+    return L;
+}
+
+static void close_state(emilua_vm *vm)
+{
+    lua_close(vm->L);
+    lua_close(vm->arena);
 }
 #endif
 
@@ -123,7 +137,7 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     if (status != 0) {
         fprintf(stderr, "emilua: VM setup failed: %s\n",
                 lua_tostring(vm->L, -1));
-        lua_close(vm->L);
+        close_state(vm);
         free(vm);
         return NULL;
     }
@@ -181,7 +195,7 @@ void vm_close(emilua_vm *vm)
 
     vm->closed = true;
     vm->ready_head = vm->ready_tail = NULL;
-    lua_close(vm->L);
+    close_state(vm);
     vm->L = NULL;
     while ((f = vm->all_fibers)) {
         vm->all_fibers = f->next_all;
