@@ -9,7 +9,7 @@
 # PREFIX/lib/pkgconfig/luajit.pc points at the extracted files, and
 # PREFIX/bin/luajit runs the extracted interpreter on the extracted library
 # (it compiles the embedded Lua to bytecode).  emilua links the static
-# library; with -Dstatic_luajit_uv=false it finds the shared one through
+# library; with -Dstatic_deps=false it finds the shared one through
 # the rpath meson gives it in the build tree.
 set -eu
 cd "$(dirname "$0")/.."
