@@ -27,6 +27,22 @@ struct filter {
 
 static const emilua_udata_type filter_type;
 
+/* An errno value: an integer, or an error value such as
+ * generic_error.EPERM (its code); -1 for anything else. */
+static int to_errno(lua_State *L, int idx)
+{
+    int t = lua_type(L, idx);
+    lua_Number n = -1;
+    if (t == LUA_TTABLE) {
+        lua_getfield(L, idx, "code");
+        n = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+        lua_pop(L, 1);
+    } else if (t == LUA_TNUMBER) {
+        n = lua_tonumber(L, idx);
+    }
+    return n == (int)n && n >= 0 && n <= 0xffff ? (int)n : -1;
+}
+
 static scmp_filter_ctx check_filter(lua_State *L)
 {
     return ((struct filter *)emilua_check_udata(L, 1, &filter_type))->ctx;
@@ -59,9 +75,8 @@ static int filter_new(lua_State *L)
 {
     emilua_check_type(L, 1, LUA_TTABLE, "opts");
     lua_getfield(L, 1, "errno");
-    int err = lua_isnil(L, -1) ? EPERM : (int)lua_tointeger(L, -1);
-    if (!lua_isnil(L, -1) && (lua_type(L, -1) != LUA_TNUMBER || err < 0 ||
-                              err > 0xffff))
+    int err = lua_isnil(L, -1) ? EPERM : to_errno(L, -1);
+    if (err < 0)
         return emilua_arg_error(L, 1, "opts.errno", "an errno value");
     lua_getfield(L, 1, "default_action");
     uint32_t action;
@@ -213,7 +228,9 @@ static int filter_allow(lua_State *L)
 /* :deny(name|names, errno, comparisons...): the call fails with errno */
 static int filter_deny(lua_State *L)
 {
-    lua_Integer err = system_check_int_range(L, 3, "errno", 0, 0xffff);
+    int err = to_errno(L, 3);
+    if (err < 0)
+        return emilua_arg_error(L, 3, "errno", "an errno value");
     return add_rules(L, SCMP_ACT_ERRNO((uint32_t)err), 2, 4);
 }
 

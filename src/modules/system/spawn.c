@@ -400,6 +400,9 @@ static void read_environment_of_process(lua_State *L, struct spawn_plan *p)
         const char *dir = emilua_test_path(L, -1, &len);
         if (dir && strlen(dir) != len)
             field_error(L, "working_directory", "a path without NUL bytes");
+        if (!dir && emilua_test_file_descriptor(L, -1) == -EINVAL)
+            field_error(L, "working_directory",
+                        "a filesystem.path or file_descriptor");
         lua_pop(L, 1);
         if (dir)
             p->working_directory = dir;     /* anchored by opts */
