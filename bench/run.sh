@@ -263,6 +263,10 @@ fi
 
 . "$BENCH/fs.sh"
 
+# ---- issue 13: processes (bench/process.sh) ----------------------------------
+
+. "$BENCH/process.sh"
+
 # ---- print ----------------------------------------------------------------
 
 echo "$HEADER"

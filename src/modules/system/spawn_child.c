@@ -1,9 +1,11 @@
-/* The clone side of system.spawn: clone3 with CLONE_PIDFD (clone on
- * kernels without clone3), then the child's steps up to exec.
+/* The clone side of system.spawn: a clone with CLONE_PIDFD, then the
+ * child's steps up to exec.
  *
- * The child is a fork-like copy of a possibly multithreaded process, so
- * from the clone to the exec it only makes async-signal-safe calls, on
- * memory prepared by the parent (struct spawn_plan).  A failing step
+ * The child runs in our address space (or in a fork-like copy of it, see
+ * clone_pidfd()) of a possibly multithreaded process, so from the clone
+ * to the exec it only makes async-signal-safe calls, on memory prepared
+ * by the parent (struct spawn_plan), and writes none of ours but the
+ * "\0pid" variable.  A failing step
  * sends {step, errno} through a close-on-exec pipe and ends with _exit()
  * (no atexit handlers, no stdio flush); a successful exec closes the pipe,
  * so the parent reads either a report or end of file. */
@@ -16,6 +18,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -238,8 +241,39 @@ static _Noreturn void child_main(const struct spawn_plan *p, int report_fd)
 
 /* ---- the parent ------------------------------------------------------------ */
 
-static pid_t clone_pidfd(int *pidfd)
+struct child_args {
+    const struct spawn_plan *plan;
+    int report_fd;
+};
+
+static int child_entry(void *arg)
 {
+    struct child_args *a = arg;
+    child_main(a->plan, a->report_fd);
+}
+
+/* The child's stack while it shares our memory: big enough for the libc
+ * calls it makes, also under the sanitizers. */
+#define CHILD_STACK_SIZE (96 * 1024)
+
+/* vfork-like: the child borrows our address space until its exec, and we
+ * sleep meanwhile (CLONE_VFORK), so no page table is copied; posix_spawn
+ * does the same.  A fork-like clone3 (no shared memory, same child code)
+ * is the fallback for kernels or sandboxes that refuse the first. */
+static pid_t clone_pidfd(int *pidfd, struct child_args *a)
+{
+    void *stack = malloc(CHILD_STACK_SIZE);
+    pid_t pid = -1;
+    if (stack) {
+        pid = clone(child_entry, (char *)stack + CHILD_STACK_SIZE,
+                    CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, a,
+                    pidfd);
+        int err = errno;
+        free(stack);
+        errno = err;
+        if (pid >= 0 || (errno != EINVAL && errno != ENOSYS))
+            return pid;
+    }
     struct clone_args args = {
         .flags = CLONE_PIDFD,
         .pidfd = (uint64_t)(uintptr_t)pidfd,
@@ -250,6 +284,8 @@ static pid_t clone_pidfd(int *pidfd)
         /* clone(2) stores the pidfd where the parent's tid would go */
         r = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, NULL, pidfd, NULL,
                     NULL);
+    if (r == 0)
+        child_main(a->plan, a->report_fd);
     return (pid_t)r;
 }
 
@@ -280,11 +316,8 @@ int spawn_run(const struct spawn_plan *plan, pid_t *pid, int *step)
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     int pidfd = -1;
-    pid_t child = clone_pidfd(&pidfd);
-    if (child == 0) {
-        close(report[0]);
-        child_main(plan, report[1]);
-    }
+    struct child_args a = {plan, report[1]};
+    pid_t child = clone_pidfd(&pidfd, &a);
     int err = errno;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     close(report[1]);

@@ -169,5 +169,6 @@ int emilua_open_system(lua_State *L)
     system_open_seccomp_filter(L);
     system_open_landlock(L);
     system_open_landlock_ruleset(L);
+    system_open_ld_library(L);
     return 1;
 }

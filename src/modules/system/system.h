@@ -22,5 +22,6 @@ void system_open_seccomp(lua_State *L);       /* no_new_privs, seccomp */
 void system_open_seccomp_filter(lua_State *L); /* seccomp_filter */
 void system_open_landlock(lua_State *L);      /* landlock_* */
 void system_open_landlock_ruleset(lua_State *L); /* landlock_ruleset */
+void system_open_ld_library(lua_State *L);    /* get_ld_library_dirs */
 
 #endif
