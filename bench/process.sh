@@ -1,7 +1,7 @@
 # Sourced by bench/run.sh: system.spawn's figures.
 # 2,000 spawn+wait of /bin/true beside a C posix_spawn+waitpid loop.
 
-if available system; then
+if available spawn; then
     "$CC" -O2 -o "$TMP/spawn_true" "$BENCH/spawn_true.c"
     timed e_spawn_true "$REPS" "$TMP/e_spawn_true.out" "$EMILUA" \
         "$BENCH/emilua/spawn_true.lua"

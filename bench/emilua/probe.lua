@@ -41,3 +41,8 @@ print('filesystem ' .. (has(function()
     local fs = require 'filesystem'
     return fs.status(fs.path.new('/')).type == 'directory'
 end) and 'yes' or 'no'))
+
+print('spawn ' .. (has(function()
+    local system = require 'system'
+    return fn(system.spawn)
+end) and 'yes' or 'no'))
