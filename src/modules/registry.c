@@ -11,11 +11,13 @@ int emilua_open_condition_variable(lua_State *L);
 int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
+int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
+int emilua_open_tls(lua_State *L);
 
 static int open_ffi(lua_State *L)
 {
@@ -30,11 +32,13 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"ffi", open_ffi},
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
+    {"ip", emilua_open_ip},
     {"mutex", emilua_open_mutex},
     {"recursive_mutex", emilua_open_recursive_mutex},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},
+    {"tls", emilua_open_tls},
     {NULL, NULL},
 };
 

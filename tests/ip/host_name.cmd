@@ -1,0 +1,1 @@
+"$EMILUA" host_name.lua "$(cat /proc/sys/kernel/hostname)"
