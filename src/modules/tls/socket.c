@@ -1,0 +1,337 @@
+/* tls.socket: an SSL over a connected TCP socket's fd, on the IO-object
+ * layer (emilua/io.h).
+ *
+ * OpenSSL reads and writes the nonblocking fd itself (SSL_set_fd).  Each
+ * Lua call is one SSL_* attempt; SSL_ERROR_WANT_READ/WRITE make the fiber
+ * wait for that direction, whatever the operation (a read may have to
+ * write during a key update, a write may have to read).  Errors follow
+ * Boost.Asio's ssl::stream: a close_notify from the peer is
+ * asio_error.misc.eof, the transport ending without one is
+ * asio.ssl.stream's stream_truncated, OpenSSL's own errors are asio.ssl
+ * values and system errors stay errno values. */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include <openssl/err.h>
+
+#include <emilua/byte_span.h>
+#include <emilua/io.h>
+
+#include "tls_module.h"
+
+struct tls_socket {
+    emilua_io io;
+    SSL *ssl;
+    bool role_set;              /* connect or accept state chosen */
+};
+
+/* Statuses of the try functions besides errno values and EMILUA_EOF;
+ * far from both and from EMILUA_IO_WANT_*. */
+#define TLS_STATUS_SSL (-0x20001)       /* the ERR code is in op->flags */
+#define TLS_STATUS_TRUNCATED (-0x20002)
+
+static const emilua_udata_type socket_type;
+
+/* ---- one SSL_* attempt ---------------------------------------------------- */
+
+/* The status of a failed SSL_* call that returned r; errno is still the
+ * call's. */
+static ssize_t failure(struct tls_socket *s, emilua_io_op *op, int r)
+{
+    int saved_errno = errno;
+    int e = SSL_get_error(s->ssl, r);
+    unsigned long err = ERR_get_error();
+    ERR_clear_error();
+    switch (e) {
+    case SSL_ERROR_WANT_READ:
+        return EMILUA_IO_WANT_READ;
+    case SSL_ERROR_WANT_WRITE:
+        return EMILUA_IO_WANT_WRITE;
+    case SSL_ERROR_ZERO_RETURN:
+        return EMILUA_EOF;
+    case SSL_ERROR_SYSCALL:
+        if (err == 0)
+            return saved_errno ? -saved_errno : TLS_STATUS_TRUNCATED;
+        break;
+    case SSL_ERROR_SSL:
+        if (ERR_GET_LIB(err) == ERR_LIB_SSL &&
+            ERR_GET_REASON(err) == SSL_R_UNEXPECTED_EOF_WHILE_READING)
+            return TLS_STATUS_TRUNCATED;
+        break;
+    default:
+        break;
+    }
+    if (err == 0)
+        return -EIO;
+    if (ERR_SYSTEM_ERROR(err))
+        return -ERR_GET_REASON(err);
+    op->flags = (int)err;
+    return TLS_STATUS_SSL;
+}
+
+static ssize_t try_handshake(emilua_io *io, emilua_io_op *op)
+{
+    struct tls_socket *s = (struct tls_socket *)io;
+    ERR_clear_error();
+    errno = 0;
+    int r = SSL_do_handshake(s->ssl);
+    return r == 1 ? 0 : failure(s, op, r);
+}
+
+static ssize_t try_read(emilua_io *io, emilua_io_op *op)
+{
+    struct tls_socket *s = (struct tls_socket *)io;
+    if (op->len == 0)
+        return 0;
+    size_t n;
+    ERR_clear_error();
+    errno = 0;
+    int r = SSL_read_ex(s->ssl, op->buf, op->len, &n);
+    return r == 1 ? (ssize_t)n : failure(s, op, r);
+}
+
+static ssize_t try_write(emilua_io *io, emilua_io_op *op)
+{
+    struct tls_socket *s = (struct tls_socket *)io;
+    if (op->len == 0)
+        return 0;
+    size_t n;
+    ERR_clear_error();
+    errno = 0;
+    int r = SSL_write_ex(s->ssl, op->buf, op->len, &n);
+    return r == 1 ? (ssize_t)n : failure(s, op, r);
+}
+
+/* As Boost.Asio: send close_notify, then wait for the peer's. */
+static ssize_t try_shutdown(emilua_io *io, emilua_io_op *op)
+{
+    struct tls_socket *s = (struct tls_socket *)io;
+    ERR_clear_error();
+    errno = 0;
+    int r = SSL_shutdown(s->ssl);
+    if (r == 0) {
+        errno = 0;
+        r = SSL_shutdown(s->ssl);
+    }
+    return r == 1 ? 0 : failure(s, op, r);
+}
+
+static void push_error(lua_State *L, emilua_io_op *op, ssize_t result)
+{
+    if (result == TLS_STATUS_SSL)
+        emilua_push_ssl_error(L, (unsigned long)op->flags);
+    else if (result == TLS_STATUS_TRUNCATED)
+        emilua_push_error(L, &emilua_asio_ssl_stream_category,
+                          EMILUA_ASIO_SSL_STREAM_TRUNCATED);
+    else
+        emilua_push_status(L, (int)result);
+}
+
+static int push_nothing(lua_State *L, emilua_io_op *op, ssize_t result)
+{
+    return 0;
+}
+
+/* ---- operations ------------------------------------------------------------ */
+
+static int submit(lua_State *L, emilua_io_op *op)
+{
+    op->push_error = push_error;
+    return emilua_io_submit(L, op);
+}
+
+static int handshake(lua_State *L, const char *func, bool client)
+{
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT,
+                                          try_handshake, push_nothing);
+    /* Once only: choosing the role again would restart a handshake that
+     * a canceled call left half done. */
+    if (!s->role_set) {
+        if (client)
+            SSL_set_connect_state(s->ssl);
+        else
+            SSL_set_accept_state(s->ssl);
+        s->role_set = true;
+    }
+    return submit(L, op);
+}
+
+static int socket_client_handshake(lua_State *L)
+{
+    return handshake(L, "tls.socket:client_handshake", true);
+}
+
+static int socket_server_handshake(lua_State *L)
+{
+    return handshake(L, "tls.socket:server_handshake", false);
+}
+
+static int socket_read_some(lua_State *L)
+{
+    static const char func[] = "tls.socket:read_some";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    emilua_byte_span *b = emilua_check_byte_span(L, 2, func);
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_IN, try_read,
+                                          NULL);
+    emilua_io_op_buffer(op, b);
+    return submit(L, op);
+}
+
+static int socket_write_some(lua_State *L)
+{
+    static const char func[] = "tls.socket:write_some";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    emilua_byte_span *b = emilua_check_byte_span(L, 2, func);
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_write,
+                                          NULL);
+    emilua_io_op_buffer(op, b);
+    return submit(L, op);
+}
+
+static int socket_shutdown(lua_State *L)
+{
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
+                                               "tls.socket:shutdown");
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT,
+                                          try_shutdown, push_nothing);
+    return submit(L, op);
+}
+
+static int socket_close(lua_State *L)
+{
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
+                                               "tls.socket:close");
+    int rc = emilua_io_close(&s->io);
+    if (rc < 0)
+        return emilua_raise_errno(L, -rc);
+    return 0;
+}
+
+static int socket_cancel(lua_State *L)
+{
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
+                                               "tls.socket:cancel");
+    emilua_io_cancel(&s->io);
+    return 0;
+}
+
+/* ---- per-connection settings ----------------------------------------------- */
+
+static int socket_set_server_name(lua_State *L)
+{
+    static const char func[] = "tls.socket:set_server_name";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    size_t len;
+    const char *host = emilua_check_string(L, 2, &len, func, "hostname");
+    if (len == 0 || strlen(host) != len)
+        return emilua_raise_einval_arg(L, 2);
+    ERR_clear_error();
+    if (!SSL_set_tlsext_host_name(s->ssl, host))
+        return emilua_raise_ssl_error(L);
+    return 0;
+}
+
+static int socket_set_verify_callback(lua_State *L)
+{
+    static const char func[] = "tls.socket:set_verify_callback";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    const char *cb = emilua_check_string(L, 2, NULL, func, "callback");
+    if (strcmp(cb, "host_name_verification") != 0)
+        return emilua_raise_einval_arg(L, 2);
+    size_t len;
+    const char *host = emilua_check_string(L, 3, &len, func, "host_name");
+    if (len == 0 || strlen(host) != len)
+        return emilua_raise_einval_arg(L, 3);
+    ERR_clear_error();
+    if (!tls_param_set_host(SSL_get0_param(s->ssl), host, len))
+        return emilua_raise_ssl_error(L);
+    return 0;
+}
+
+static int socket_set_verify_depth(lua_State *L)
+{
+    static const char func[] = "tls.socket:set_verify_depth";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    lua_Integer depth = emilua_check_integer(L, 2, func, "depth");
+    if (depth < 0 || depth > INT_MAX)
+        return emilua_raise_einval_arg(L, 2);
+    SSL_set_verify_depth(s->ssl, (int)depth);
+    return 0;
+}
+
+static int socket_set_verify_mode(lua_State *L)
+{
+    static const char func[] = "tls.socket:set_verify_mode";
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    int mode = emilua_tls_verify_mode(emilua_check_string(L, 2, NULL, func,
+                                                          "mode"));
+    if (mode < 0)
+        return emilua_raise_einval_arg(L, 2);
+    SSL_set_verify(s->ssl, mode, SSL_get_verify_callback(s->ssl));
+    return 0;
+}
+
+/* ---- the object -------------------------------------------------------------- */
+
+static void socket_finalize(emilua_io *io)
+{
+    struct tls_socket *s = (struct tls_socket *)io;
+    SSL_free(s->ssl);
+    s->ssl = NULL;
+}
+
+void *tls_socket_push(lua_State *L, SSL_CTX *ctx)
+{
+    struct tls_socket *s = emilua_io_new(L, &socket_type, sizeof *s);
+    s->io.finalize = socket_finalize;
+    ERR_clear_error();
+    if (!(s->ssl = SSL_new(ctx)))
+        emilua_raise_ssl_error(L);
+    /* write_some returns what one record took; a write retried after a
+     * wait may pass another span of the same bytes. */
+    SSL_set_mode(s->ssl, SSL_MODE_ENABLE_PARTIAL_WRITE |
+                         SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    return s;
+}
+
+int tls_socket_attach(void *socket, int fd)
+{
+    struct tls_socket *s = socket;
+    if (s->io.fd >= 0)
+        return -EBUSY;
+    /* The BIO does not own fd (BIO_NOCLOSE): the IO object closes it. */
+    ERR_clear_error();
+    if (!SSL_set_fd(s->ssl, fd)) {
+        ERR_clear_error();
+        return -ENOMEM;
+    }
+    return emilua_io_assign(&s->io, fd, false);
+}
+
+static const emilua_reg socket_methods[] = {
+    {"client_handshake", socket_client_handshake, EMILUA_SUSPENDS},
+    {"server_handshake", socket_server_handshake, EMILUA_SUSPENDS},
+    {"read_some", socket_read_some, EMILUA_SUSPENDS},
+    {"write_some", socket_write_some, EMILUA_SUSPENDS},
+    {"shutdown", socket_shutdown, EMILUA_SUSPENDS},
+    {"close", socket_close, 0},
+    {"cancel", socket_cancel, 0},
+    {"set_server_name", socket_set_server_name, 0},
+    {"set_verify_callback", socket_set_verify_callback, 0},
+    {"set_verify_depth", socket_set_verify_depth, 0},
+    {"set_verify_mode", socket_set_verify_mode, 0},
+    {NULL, NULL, 0},
+};
+
+static const luaL_Reg socket_metamethods[] = {
+    {"__gc", emilua_object_gc},
+    {NULL, NULL},
+};
+
+static const emilua_udata_type socket_type = {
+    .name = "tls.socket",
+    .methods = socket_methods,
+    .metamethods = socket_metamethods,
+};
