@@ -85,6 +85,10 @@ struct emilua_io_op {
     socklen_t addrlen;
     struct sockaddr_storage addr;
     void *data;
+    /* Optional: runs after fiber:cancel() (or the VM closing) aborted the
+     * op while it waited, for an op that cannot be undone in the kernel
+     * (a connect in progress closes its socket, as Boost.Asio does). */
+    void (*canceled)(emilua_io *io);
     uint8_t dir;                    /* the direction it waits for */
     emilua_io_op *next_free;
 };

@@ -159,7 +159,15 @@ static void run_queue(emilua_io *io, int dir)
 static void on_poll(uv_poll_t *h, int status, int events)
 {
     emilua_io *io = h->data;
-    if (status < 0) {
+    if (status == UV_EBADF && io->fd >= 0) {
+        /* libuv reports POLLERR as UV_EBADF and stops the poll: on a
+         * socket that is a pending error (a refused connect, a reset),
+         * which the ops' own system calls report.  The poll is started
+         * again below for whoever still waits. */
+        io->events = 0;
+        run_queue(io, EMILUA_IO_IN);
+        run_queue(io, EMILUA_IO_OUT);
+    } else if (status < 0) {
         fail_all(io, status);
     } else {
         /* An error or hang-up shows as both: let each side find out. */
@@ -199,6 +207,7 @@ emilua_io_op *emilua_io_op_begin(lua_State *L, emilua_io *io, int dir,
     op->flags = 0;
     op->addrlen = 0;
     op->data = NULL;
+    op->canceled = NULL;
     op->dir = (uint8_t)dir;
     op->next_free = NULL;
     return op;
@@ -217,9 +226,12 @@ static void op_cancel(emilua_fiber *f, void *data)
 {
     emilua_io_op *op = data;
     emilua_io *io = op->io;
+    void (*canceled)(emilua_io *) = op->canceled;
     emilua_waitq_unlink(&op->waiter);
     op_release(op);
     update_poll(io);
+    if (canceled)
+        canceled(io);
     emilua_resume_canceled(f);
 }
 

@@ -1,0 +1,208 @@
+/* ip.tcp.socket: a stream socket.  connect, read_some/write_some and
+ * receive/send are one system call attempt each on the IO-object layer;
+ * the rest is shared with the other socket types (socket_common.c).
+ *
+ * A fiber canceled while its connect is in progress closes the socket,
+ * as Boost.Asio does: the kernel's attempt cannot be taken back, and a
+ * half-connected socket is of no use.  cancel() ends the connect with
+ * operation_aborted but leaves the attempt running. */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "socket.h"
+
+static ssize_t try_read(emilua_io *io, emilua_io_op *op)
+{
+    if (op->len == 0)
+        return 0;
+    ssize_t n = recv(io->fd, op->buf, op->len, op->flags);
+    return n > 0 ? n : n == 0 ? EMILUA_EOF : -errno;
+}
+
+/* MSG_NOSIGNAL: a peer gone away is EPIPE, never SIGPIPE. */
+static ssize_t try_write(emilua_io *io, emilua_io_op *op)
+{
+    if (op->len == 0)
+        return 0;
+    ssize_t n = send(io->fd, op->buf, op->len, op->flags | MSG_NOSIGNAL);
+    return n >= 0 ? n : -errno;
+}
+
+static struct ip_sock *check_tcp(lua_State *L, const char *func)
+{
+    return emilua_object_check(L, 1, &emilua_ip_tcp_socket_type, func);
+}
+
+/* A byte_span, or (for writes) a string the caller's frame keeps alive. */
+static void op_set_buffer(lua_State *L, emilua_io_op *op, int argn,
+                          bool string_ok)
+{
+    emilua_byte_span *s = emilua_test_byte_span(L, argn);
+    if (s) {
+        emilua_io_op_buffer(op, s);
+        return;
+    }
+    size_t len;
+    op->buf = (unsigned char *)lua_tolstring(L, argn, &len);
+    op->len = len;
+}
+
+static void check_buffer(lua_State *L, int argn, bool string_ok,
+                         const char *func)
+{
+    if (emilua_test_byte_span(L, argn))
+        return;
+    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
+        return;
+    emilua_arg_error(L, argn, func, "buffer",
+                     string_ok ? "a byte_span or a string" : "a byte_span");
+}
+
+static int tcp_new(lua_State *L)
+{
+    ipsock_new(L, &emilua_ip_tcp_socket_type);
+    return 1;
+}
+
+static void connect_canceled(emilua_io *io)
+{
+    emilua_io_close(io);
+    ((struct ip_sock *)io)->family = 0;
+}
+
+/* A socket that was never opened is opened for the peer's family. */
+static int tcp_connect(lua_State *L)
+{
+    const char *func = "ip.tcp.socket:connect";
+    struct ip_sock *s = check_tcp(L, func);
+    struct sockaddr_storage ss;
+    socklen_t len = ipsock_check_endpoint(L, 2, func, &ss);
+    if (s->io.fd < 0) {
+        emilua_begin_suspend(L);    /* the cancellation point comes first */
+        int rc = ipsock_open_family(s, ss.ss_family);
+        if (rc < 0)
+            return emilua_io_push_result(L, rc);
+    }
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT,
+                                          ipsock_try_connect,
+                                          ipsock_push_nothing);
+    memcpy(&op->addr, &ss, len);
+    op->addrlen = len;
+    op->canceled = connect_canceled;
+    return emilua_io_submit(L, op);
+}
+
+static int start_transfer(lua_State *L, int dir, bool with_flags,
+                          const char *func)
+{
+    struct ip_sock *s = check_tcp(L, func);
+    check_buffer(L, 2, dir == EMILUA_IO_OUT, func);
+    int flags = with_flags ? ipsock_check_msg_flags(L, 3, func) : 0;
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, dir,
+                                          dir == EMILUA_IO_IN ? try_read
+                                                              : try_write,
+                                          NULL);
+    op_set_buffer(L, op, 2, dir == EMILUA_IO_OUT);
+    op->flags = flags;
+    return emilua_io_submit(L, op);
+}
+
+static int tcp_read_some(lua_State *L)
+{
+    return start_transfer(L, EMILUA_IO_IN, false, "ip.tcp.socket:read_some");
+}
+
+static int tcp_write_some(lua_State *L)
+{
+    return start_transfer(L, EMILUA_IO_OUT, false,
+                          "ip.tcp.socket:write_some");
+}
+
+static int tcp_receive(lua_State *L)
+{
+    return start_transfer(L, EMILUA_IO_IN, true, "ip.tcp.socket:receive");
+}
+
+static int tcp_send(lua_State *L)
+{
+    return start_transfer(L, EMILUA_IO_OUT, true, "ip.tcp.socket:send");
+}
+
+/* Needs file.random_access, which does not exist yet. */
+static int tcp_send_file(lua_State *L)
+{
+    check_tcp(L, "ip.tcp.socket:send_file");
+    return luaL_error(L, "ip.tcp.socket:send_file: not supported yet "
+                         "(needs file.random_access)");
+}
+
+static const emilua_reg tcp_methods[] = {
+    {"open", ipsock_open, 0},
+    {"bind", ipsock_bind, 0},
+    {"close", ipsock_close, 0},
+    {"cancel", ipsock_cancel, 0},
+    {"assign", ipsock_assign, 0},
+    {"release", ipsock_release, 0},
+    {"io_control", ipsock_io_control, 0},
+    {"shutdown", ipsock_shutdown, 0},
+    {"connect", tcp_connect, EMILUA_SUSPENDS},
+    {"disconnect", ipsock_disconnect, 0},
+    {"read_some", tcp_read_some, EMILUA_SUSPENDS},
+    {"write_some", tcp_write_some, EMILUA_SUSPENDS},
+    {"receive", tcp_receive, EMILUA_SUSPENDS},
+    {"send", tcp_send, EMILUA_SUSPENDS},
+    {"send_file", tcp_send_file, 0},
+    {"wait", ipsock_wait, EMILUA_SUSPENDS},
+    {"set_option", ipsock_set_option, 0},
+    {"get_option", ipsock_get_option, 0},
+    {NULL, NULL, 0},
+};
+
+static const luaL_Reg tcp_meta[] = {
+    {"__gc", emilua_object_gc},
+    {NULL, NULL},
+};
+
+const emilua_udata_type emilua_ip_tcp_socket_type = {
+    "ip.tcp.socket", tcp_methods, tcp_meta, ipsock_index,
+};
+
+emilua_io *emilua_test_ip_tcp_socket(lua_State *L, int idx)
+{
+    return emilua_object_test(L, idx, &emilua_ip_tcp_socket_type);
+}
+
+emilua_io *emilua_check_ip_tcp_socket(lua_State *L, int argn,
+                                      const char *func)
+{
+    return emilua_object_check(L, argn, &emilua_ip_tcp_socket_type, func);
+}
+
+int emilua_ip_tcp_socket_take(emilua_io *io)
+{
+    int fd = emilua_io_release(io);
+    if (fd >= 0)
+        ((struct ip_sock *)io)->family = 0;
+    return fd;
+}
+
+emilua_io *emilua_push_ip_tcp_socket(lua_State *L, int fd, int family)
+{
+    struct ip_sock *s = ipsock_new(L, &emilua_ip_tcp_socket_type);
+    emilua_io_assign(&s->io, fd, false);
+    s->family = family;
+    return &s->io;
+}
+
+static const emilua_reg tcp_funcs[] = {
+    {"new", tcp_new, 0},
+    {NULL, NULL, 0},
+};
+
+void ip_set_tcp_socket(lua_State *L)
+{
+    lua_newtable(L);
+    emilua_set_funcs(L, tcp_funcs);
+    lua_setfield(L, -2, "socket");
+}
