@@ -1,0 +1,51 @@
+-- Bad arguments of tls.socket.new, its methods and tls.dial: EINVAL
+-- tables with arg, or type errors naming the function.
+local ip = require 'ip'
+local tls = require 'tls'
+
+local function show(f, ...)
+    local ok, err = pcall(f, ...)
+    if type(err) == 'table' then
+        print(ok, err.category, err.code, err.arg)
+    else
+        print(ok, err)
+    end
+end
+
+show(tls.socket.new)
+show(tls.socket.new, 'socket')
+show(tls.socket.new, ip.udp.socket.new())
+show(tls.socket.new, ip.tcp.socket.new())          -- closed: EBADF
+local tcp = ip.tcp.socket.new()
+tcp:open('v4')
+show(tls.socket.new, tcp, 'context')
+print(tcp.is_open)                                 -- untouched
+
+-- methods (a socket that never connected is enough for the checks)
+local sock = tls.socket.new(tcp, tls.context.new('tls_client'))
+show(sock.read_some, sock, 'text')
+show(sock.write_some, sock)
+show(sock.read_some, {}, byte_span.new(1))
+show(sock.set_server_name, sock, '')
+show(sock.set_server_name, sock, 'a\0b')
+show(sock.set_server_name, sock, 42)
+show(sock.set_verify_callback, sock, 'other', 'example.com')
+show(sock.set_verify_callback, sock, 'host_name_verification')
+show(sock.set_verify_callback, sock, 'host_name_verification', '')
+show(sock.set_verify_depth, sock, -1)
+show(sock.set_verify_depth, sock, 'deep')
+show(sock.set_verify_mode, sock, 'sometimes')
+sock:set_verify_depth(3)
+sock:set_verify_mode('client_once')
+sock:close()
+sock:close()
+show(sock.client_handshake, sock)                  -- closed: EBADF
+show(sock.server_handshake, sock)
+show(sock.shutdown, sock)
+
+-- tls.dial checks its arguments before it connects
+show(tls.dial)
+show(tls.dial, 42)
+show(tls.dial, 'no-port')
+show(tls.dial, ':443')
+show(tls.dial, '127.0.0.1:1', 'context')
