@@ -15,7 +15,10 @@ end
 show(tls.socket.new)
 show(tls.socket.new, 'socket')
 show(tls.socket.new, ip.udp.socket.new())
-show(tls.socket.new, ip.tcp.socket.new())          -- closed: EBADF
+local closed = tls.socket.new(ip.tcp.socket.new())  -- closed, as the TCP one
+show(closed.client_handshake, closed)              -- EBADF
+show(closed.read_some, closed, byte_span.new(1))
+closed:set_server_name('example.com')              -- settings still work
 local tcp = ip.tcp.socket.new()
 tcp:open('v4')
 show(tls.socket.new, tcp, 'context')

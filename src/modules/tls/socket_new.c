@@ -1,4 +1,4 @@
-/* tls.socket.new(sock[, ctx]): takes a connected ip.tcp.socket over.
+/* tls.socket.new(sock[, ctx]): takes an ip.tcp.socket over.
  * The TCP socket is closed afterwards (its pending operations end with
  * operation_aborted), as a moved-from Boost.Asio socket is. */
 #include <unistd.h>
@@ -16,9 +16,11 @@ static int socket_new(lua_State *L)
     SSL_CTX *ctx = lua_isnoneornil(L, 2) ? emilua_tls_default_context(L)
                                          : emilua_tls_check_context(L, 2,
                                                                     func);
-    if (tcp->fd < 0)
-        return emilua_raise_errno(L, EBADF);
     void *s = tls_socket_push(L, ctx);
+    /* A closed TCP socket gives a closed TLS socket, as in Boost.Asio:
+     * its operations fail with EBADF. */
+    if (tcp->fd < 0)
+        return 1;
     int fd = emilua_ip_tcp_socket_take(tcp);
     if (fd < 0)
         return emilua_raise_errno(L, -fd);
