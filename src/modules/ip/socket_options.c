@@ -85,6 +85,11 @@ static int set_group(struct ip_sock *s, const struct ip_option *o,
     if (a->family == AF_INET) {
         struct ip_mreqn m = {0};
         memcpy(&m.imr_multiaddr, a->bytes, 4);
+        /* On the interface chosen with "multicast_interface", if any: a
+         * host without a route for the group has no default one. */
+        socklen_t len = sizeof m.imr_address;
+        getsockopt(s->io.fd, IPPROTO_IP, IP_MULTICAST_IF, &m.imr_address,
+                   &len);
         return setsockopt(s->io.fd, o->level4, o->name4, &m, sizeof m);
     }
     struct ipv6_mreq m = {0};
