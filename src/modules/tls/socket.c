@@ -11,6 +11,8 @@
  * values and system errors stay errno values. */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/err.h>
@@ -24,6 +26,11 @@ struct tls_socket {
     emilua_io io;
     SSL *ssl;
     bool role_set;              /* connect or accept state chosen */
+    /* the bytes of the record a waiting write left in OpenSSL */
+    unsigned char *wpend_buf;
+    size_t wpend_len;           /* 0: none */
+    void *wpend_owner;          /* the write they belong to (op->data) */
+    uintptr_t writes;           /* numbers the writes, for wpend_owner */
 };
 
 /* Statuses of the try functions besides errno values and EMILUA_EOF;
@@ -91,16 +98,62 @@ static ssize_t try_read(emilua_io *io, emilua_io_op *op)
     return r == 1 ? (ssize_t)n : failure(s, op, r);
 }
 
+/* A write that had to wait has handed one record to OpenSSL, which must
+ * be retried with the same bytes; they are copied here, so a write
+ * canceled while it waited cannot corrupt the next one: the next write
+ * sends the old record first. */
+static bool keep_pending(struct tls_socket *s, emilua_io_op *op,
+                         const unsigned char *buf, size_t len)
+{
+    if (s->wpend_len)
+        return true;            /* buf is the copy already */
+    if (!s->wpend_buf && !(s->wpend_buf = malloc(SSL3_RT_MAX_PLAIN_LENGTH)))
+        return false;
+    if (len > SSL3_RT_MAX_PLAIN_LENGTH)
+        len = SSL3_RT_MAX_PLAIN_LENGTH;
+    memcpy(s->wpend_buf, buf, len);
+    s->wpend_len = len;
+    s->wpend_owner = op->data;
+    return true;
+}
+
 static ssize_t try_write(emilua_io *io, emilua_io_op *op)
 {
     struct tls_socket *s = (struct tls_socket *)io;
+    size_t n;
+    int r;
+    if (s->wpend_len && s->wpend_owner != op->data) {
+        /* left by a canceled write: its record goes out first */
+        ERR_clear_error();
+        errno = 0;
+        r = SSL_write_ex(s->ssl, s->wpend_buf, s->wpend_len, &n);
+        if (r != 1) {
+            ssize_t st = failure(s, op, r);
+            if (st != EMILUA_IO_WANT_READ && st != EMILUA_IO_WANT_WRITE)
+                s->wpend_len = 0;
+            return st;
+        }
+        s->wpend_len = 0;
+    }
     if (op->len == 0)
         return 0;
-    size_t n;
+    const unsigned char *buf = s->wpend_len ? s->wpend_buf : op->buf;
+    size_t len = s->wpend_len ? s->wpend_len : op->len;
     ERR_clear_error();
     errno = 0;
-    int r = SSL_write_ex(s->ssl, op->buf, op->len, &n);
-    return r == 1 ? (ssize_t)n : failure(s, op, r);
+    r = SSL_write_ex(s->ssl, buf, len, &n);
+    if (r == 1) {
+        s->wpend_len = 0;
+        return (ssize_t)n;
+    }
+    ssize_t st = failure(s, op, r);
+    if (st == EMILUA_IO_WANT_READ || st == EMILUA_IO_WANT_WRITE) {
+        if (!keep_pending(s, op, buf, len))
+            return -ENOMEM;
+    } else {
+        s->wpend_len = 0;
+    }
+    return st;
 }
 
 /* As Boost.Asio: send close_notify, then wait for the peer's. */
@@ -187,6 +240,7 @@ static int socket_write_some(lua_State *L)
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_write,
                                           NULL);
     emilua_io_op_buffer(op, b);
+    op->data = (void *)++s->writes;
     return submit(L, op);
 }
 
@@ -280,6 +334,7 @@ static void socket_finalize(emilua_io *io)
     struct tls_socket *s = (struct tls_socket *)io;
     SSL_free(s->ssl);
     s->ssl = NULL;
+    free(s->wpend_buf);
 }
 
 void *tls_socket_push(lua_State *L, SSL_CTX *ctx)
@@ -290,7 +345,7 @@ void *tls_socket_push(lua_State *L, SSL_CTX *ctx)
     if (!(s->ssl = SSL_new(ctx)))
         emilua_raise_ssl_error(L);
     /* write_some returns what one record took; a write retried after a
-     * wait may pass another span of the same bytes. */
+     * wait passes the copy of its bytes (keep_pending). */
     SSL_set_mode(s->ssl, SSL_MODE_ENABLE_PARTIAL_WRITE |
                          SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
     return s;
