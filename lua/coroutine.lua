@@ -16,13 +16,14 @@ local coroutine_body = F.coroutine_body
 -- Coroutines parked inside a native suspension of their fiber.
 local busy = setmetatable({}, {__mode = 'k'})
 
-local function arg_error(fn, expected, got, level)
-    error('coroutine.' .. fn .. ': argument #1 must be a ' .. expected ..
-          ' (got ' .. type(got) .. ')', level + 1)
+local arg_error_value = N.arg_error
+
+local function arg_error(fn, expected, got)
+    error(arg_error_value(1, 'coroutine.' .. fn, nil, 'a ' .. expected, got))
 end
 
 local function create(f)
-    if type(f) ~= 'function' then arg_error('create', 'function', f, 2) end
+    if type(f) ~= 'function' then arg_error('create', 'function', f) end
     return raw_create(function(...) return coroutine_body(f, ...) end)
 end
 
@@ -44,7 +45,7 @@ resume_loop = function(co, ok, ...)
 end
 
 local function resume(co, ...)
-    if type(co) ~= 'thread' then arg_error('resume', 'coroutine', co, 2) end
+    if type(co) ~= 'thread' then arg_error('resume', 'coroutine', co) end
     if busy[co] then error(busy_error(), 2) end
     check_cancel()
     return resume_loop(co, raw_resume(co, ...))
@@ -60,7 +61,7 @@ local function yield(...)
 end
 
 local function status(co)
-    if type(co) ~= 'thread' then arg_error('status', 'coroutine', co, 2) end
+    if type(co) ~= 'thread' then arg_error('status', 'coroutine', co) end
     if busy[co] then return 'normal' end
     return raw_status(co)
 end
@@ -77,7 +78,7 @@ local function wrap_finish(ok, ...)
 end
 
 local function wrap(f)
-    if type(f) ~= 'function' then arg_error('wrap', 'function', f, 2) end
+    if type(f) ~= 'function' then arg_error('wrap', 'function', f) end
     local co = create(f)
     return function(...) return wrap_finish(resume(co, ...)) end
 end

@@ -15,6 +15,7 @@ local restore_cancellation = N.restore_cancellation
 local cleanup_failed = N.cleanup_failed           -- terminates the VM
 local note_root_scope = N.note_root_scope
 local no_handler_error = N.no_handler_error
+local arg_error = N.arg_error                     -- bad argument -> error
 
 -- thread -> {n = #handlers, base = handlers owned by outer scopes, ...}
 -- Created on first use, so fibers that never push a handler pay nothing.
@@ -77,8 +78,7 @@ end
 
 local function scope(f, ...)
     if type(f) ~= 'function' then
-        error('scope: argument #1 must be a function (got ' .. type(f) ..
-              ')', 2)
+        error(arg_error(1, 'scope', 'f', 'a function', f))
     end
     local co = running()
     local base, saved = enter(co)
@@ -87,8 +87,7 @@ end
 
 local function scope_cleanup_push(h)
     if type(h) ~= 'function' then
-        error('scope_cleanup_push: argument #1 must be a function (got ' ..
-              type(h) .. ')', 2)
+        error(arg_error(1, 'scope_cleanup_push', 'h', 'a function', h))
     end
     local co = running()
     local st = stacks[co]
@@ -104,8 +103,8 @@ end
 
 local function scope_cleanup_pop(execute)
     if execute ~= nil and type(execute) ~= 'boolean' then
-        error('scope_cleanup_pop: argument #1 must be a boolean (got ' ..
-              type(execute) .. ')', 2)
+        error(arg_error(1, 'scope_cleanup_pop', 'execute', 'a boolean',
+                        execute))
     end
     local st = stacks[running()]
     if st == nil or st.n <= st.base then

@@ -4,12 +4,14 @@
 -- between would forbid that.
 --
 -- Receives the ip module table and natives from src/modules/ip/ip.c:
---   einval(argn) -> error, not_found() -> error,
+--   arg_error(argn, func, name, expected, value) -> error (a bad type),
+--   einval(argn) -> error (a bad value), not_found() -> error,
 --   is_socket(v) -> boolean (an ip.tcp.socket or ip.udp.socket),
 --   split(ep) -> host, service | nil.
 
 local ip, N = ...
-local einval, not_found, is_socket = N.einval, N.not_found, N.is_socket
+local arg_error, einval = N.arg_error, N.einval
+local not_found, is_socket = N.not_found, N.is_socket
 local split = N.split
 local type, error, pcall = type, error, pcall
 
@@ -17,10 +19,16 @@ local type, error, pcall = type, error, pcall
 -- attempt closes the socket before the next one, and when every attempt
 -- failed the last error is raised (not_found when none was tried).
 local function connect(sock, results, condition)
-    if not is_socket(sock) then error(einval(1), 2) end
-    if type(results) ~= 'table' then error(einval(2), 2) end
+    if not is_socket(sock) then
+        error(arg_error(1, 'ip.connect', 'sock', 'an ip socket', sock), 2)
+    end
+    if type(results) ~= 'table' then
+        error(arg_error(2, 'ip.connect', 'resolve_results', 'a table',
+                        results), 2)
+    end
     if condition ~= nil and type(condition) ~= 'function' then
-        error(einval(3), 2)
+        error(arg_error(3, 'ip.connect', 'condition', 'a function',
+                        condition), 2)
     end
     local last_error = nil
     for i = 1, #results do
@@ -38,10 +46,12 @@ local function connect(sock, results, condition)
 end
 ip.connect = connect
 
-local function make_dial(proto)
+local function make_dial(proto, name)
     local new, resolve = proto.socket.new, proto.get_address_info
     return function(ep)
-        if type(ep) ~= 'string' then error(einval(1), 2) end
+        if type(ep) ~= 'string' then
+            error(arg_error(1, name, 'ep', 'a string', ep), 2)
+        end
         local host, service = split(ep)
         if not host then error(einval(1), 2) end
         local results = resolve(host, service)
@@ -54,13 +64,15 @@ local function make_dial(proto)
         return sock
     end
 end
-ip.tcp.dial = make_dial(ip.tcp)
-ip.udp.dial = make_dial(ip.udp)
+ip.tcp.dial = make_dial(ip.tcp, 'ip.tcp.dial')
+ip.udp.dial = make_dial(ip.udp, 'ip.udp.dial')
 
 -- A numeric endpoint ("127.0.0.1:8080", "[::1]:0"): it does not suspend,
 -- so there is no name to resolve.
 function ip.tcp.listen(ep)
-    if type(ep) ~= 'string' then error(einval(1), 2) end
+    if type(ep) ~= 'string' then
+        error(arg_error(1, 'ip.tcp.listen', 'ep', 'a string', ep), 2)
+    end
     local addr, port = ip.toendpoint(ep)
     local a = ip.tcp.acceptor.new()
     local ok, err = pcall(function()

@@ -24,34 +24,35 @@ probe = nil
 local DEFAULT_BUFFER_SIZE = 65536
 local DEFAULT_MAX_RECORD_SIZE = 8 * 1024 * 1024
 
--- Errors are raised at `level` counted from the function that calls
--- these helpers, so they point at the user's call.
-local function arg_error(level, func, argn, name, expected, v)
-    error(func .. ': argument #' .. argn .. ' (' .. name .. ') must be ' ..
-          expected .. ' (got ' .. type(v) .. ')', level + 1)
+-- A bad argument: the generic EINVAL with arg = argn and the report's
+-- fields (see doc/errors.md).
+local function arg_error(func, argn, name, expected, v)
+    error(N.arg_error(argn, func, name, expected, v))
 end
 
-local function field_error(level, func, name, expected, v)
-    error(func .. ': ' .. name .. ' must be ' .. expected .. ' (got ' ..
-          type(v) .. ')', level + 1)
+-- A field of an options table: EINVAL naming the field.
+local function field_error(func, name, expected, v)
+    local e = einval('field', name)
+    e.func, e.expected, e.got = func, expected, type(v)
+    error(e)
 end
 
 local function check_object(func, io)
     local t = type(io)
     if t ~= 'table' and t ~= 'userdata' then
-        arg_error(3, func, 1, 'io_object', 'a stream object', io)
+        arg_error(func, 1, 'io_object', 'a stream object', io)
     end
 end
 
 local function check_span(func, buf)
     if not is_byte_span(buf) then
-        arg_error(3, func, 2, 'buffer', 'a byte_span', buf)
+        arg_error(func, 2, 'buffer', 'a byte_span', buf)
     end
 end
 
 local function check_minimum(func, m)
     if type(m) ~= 'number' or m ~= floor(m) then
-        arg_error(3, func, 3, 'minimum', 'an integer', m)
+        arg_error(func, 3, 'minimum', 'an integer', m)
     end
     if m < 0 then error(einval('arg', 3)) end
 end
@@ -90,7 +91,7 @@ function stream.write_all(io, buf)
     if type(buf) == 'string' then
         buf = span_append(buf)
     elseif not is_byte_span(buf) then
-        arg_error(2, 'stream.write_all', 2, 'buffer',
+        arg_error('stream.write_all', 2, 'buffer',
                   'a byte_span or a string', buf)
     end
     return transfer_loop('stream.write_all', io, 'write_some', buf, #buf)
@@ -148,7 +149,7 @@ end
 local function check_size(func, name, v)
     if v ~= nil then
         if type(v) ~= 'number' or v ~= floor(v) then
-            field_error(4, func, name, 'an integer', v)
+            field_error(func, name, 'an integer', v)
         end
         if v < 1 then error(einval('field', name)) end
     end
@@ -159,22 +160,22 @@ local function check_options(func, self)
     if type(rs) == 'string' then
         if rs == '' then error(einval('field', 'record_separator')) end
     elseif not is_regex(rs) then
-        field_error(3, func, 'record_separator', 'a string or a regex', rs)
+        field_error(func, 'record_separator', 'a string or a regex', rs)
     end
     local fs = self.field_separator
     if type(fs) == 'string' then
         if fs == '' then error(einval('field', 'field_separator')) end
     elseif fs ~= nil and type(fs) ~= 'function' and not is_regex(fs) then
-        field_error(3, func, 'field_separator',
+        field_error(func, 'field_separator',
                     'a string, a regex, a function or nil', fs)
     end
     local fp = self.field_pattern
     if fp ~= nil and not is_regex(fp) then
-        field_error(3, func, 'field_pattern', 'a regex or nil', fp)
+        field_error(func, 'field_pattern', 'a regex or nil', fp)
     end
     local tr = self.trim_record
     if tr ~= nil and type(tr) ~= 'boolean' and type(tr) ~= 'string' then
-        field_error(3, func, 'trim_record', 'a boolean or a string', tr)
+        field_error(func, 'trim_record', 'a boolean or a string', tr)
     end
     check_size(func, 'buffer_size_hint', self.buffer_size_hint)
     check_size(func, 'max_record_size', self.max_record_size)
@@ -184,7 +185,7 @@ function scanner.new(opts)
     if opts == nil then
         opts = {}
     elseif type(opts) ~= 'table' then
-        arg_error(2, 'stream.scanner.new', 1, 'opts', 'a table or nil', opts)
+        arg_error('stream.scanner.new', 1, 'opts', 'a table or nil', opts)
     end
     if opts.record_separator == nil then opts.record_separator = '\n' end
     if opts.trim_record == nil then opts.trim_record = false end
@@ -235,7 +236,7 @@ end
 
 local function check_self(func, self)
     if type(self) ~= 'table' then
-        arg_error(3, func, 1, 'self', 'a scanner', self)
+        arg_error(func, 1, 'self', 'a scanner', self)
     end
 end
 
@@ -396,7 +397,7 @@ function methods.get_line(self)
             error('stream.scanner.get_line: the scanner has no stream ' ..
                   '(set its stream attribute)', 2)
         end
-        field_error(2, 'stream.scanner.get_line', 'stream', 'a read stream',
+        field_error('stream.scanner.get_line', 'stream', 'a read stream',
                     self.stream)
     end
     -- Bad rules raise before the current record is dropped.
@@ -449,13 +450,13 @@ end
 function methods.set_buffer(self, buf, offset)
     check_self('stream.scanner.set_buffer', self)
     if not is_byte_span(buf) then
-        arg_error(2, 'stream.scanner.set_buffer', 2, 'buf', 'a byte_span', buf)
+        arg_error('stream.scanner.set_buffer', 2, 'buf', 'a byte_span', buf)
     end
     local len = #buf
     if offset == nil then
         offset = 1
     elseif type(offset) ~= 'number' or offset ~= floor(offset) then
-        arg_error(2, 'stream.scanner.set_buffer', 3, 'offset', 'an integer',
+        arg_error('stream.scanner.set_buffer', 3, 'offset', 'an integer',
                   offset)
     end
     if offset < 1 or offset > len + 1 then error(einval('arg', 3)) end

@@ -4,7 +4,7 @@
  *
  *     static int my_op(lua_State *L)
  *     {
- *         double secs = emilua_check_number(L, 1, "my_op", "secs");
+ *         double secs = emilua_check_number(L, 1, "secs");
  *         emilua_fiber *f = emilua_begin_suspend(L);   // cancellation point
  *         struct op *op = start_the_operation(...);
  *         return emilua_suspend(L, f, cancel_op, op);
@@ -52,6 +52,11 @@ void emilua_request_exit(emilua_vm *vm, int code);
 /* Terminates the VM at its next scheduling point without touching the
  * process's exit status. */
 void emilua_vm_terminate(emilua_vm *vm);
+
+/* The program's arguments as system.arguments lists them: 0 is the
+ * binary, 1 the script, then the arguments after the script (the
+ * runtime's own options are left out); NULL past the end. */
+const char *emilua_process_arg(emilua_process *p, int i);
 
 /* Takes the inherited fd (3..9) recorded at start-up: true the first time
  * for an fd that was inherited, false otherwise. */
@@ -193,8 +198,6 @@ void emilua_push_errno(lua_State *L, int err);               /* system */
 int emilua_raise_error(lua_State *L, const emilua_error_category *cat,
                        int code);
 int emilua_raise_errno(lua_State *L, int err);
-/* Raises a generic EINVAL error with the field arg = argn. */
-int emilua_raise_einval_arg(lua_State *L, int argn);
 /* Pushes the category userdata. */
 void emilua_push_category(lua_State *L, const emilua_error_category *cat);
 /* True when the value at idx is an error table of cat with code. */
@@ -202,20 +205,34 @@ bool emilua_is_error(lua_State *L, int idx, const emilua_error_category *cat,
                      int code);
 
 /* ---- Argument checking ----------------------------------------------- *
- * Type errors raise "FUNC: argument #N (NAME) must be a TYPE (got T)".  */
+ * A bad argument (wrong type or bad value) raises a generic EINVAL error
+ * table with the integer field arg = argn, as upstream does.  The report
+ * travels in extra fields: func (the running function's qualified name,
+ * found through its registration), argname, expected and got.  argn
+ * counts self as 1 for methods.  Nothing names the calling function: the
+ * error path finds it. */
 
-int emilua_arg_error(lua_State *L, int argn, const char *func,
-                     const char *name, const char *expected);
-void emilua_check_type(lua_State *L, int argn, int type, const char *func,
-                       const char *name);
-lua_Number emilua_check_number(lua_State *L, int argn, const char *func,
-                               const char *name);
-lua_Integer emilua_check_integer(lua_State *L, int argn, const char *func,
-                                 const char *name);
+int emilua_arg_error(lua_State *L, int argn, const char *name,
+                     const char *expected);
+/* The value is bad although its type is right (arg and func only). */
+int emilua_raise_einval_arg(lua_State *L, int argn);
+void emilua_check_type(lua_State *L, int argn, int type, const char *name);
+lua_Number emilua_check_number(lua_State *L, int argn, const char *name);
+lua_Integer emilua_check_integer(lua_State *L, int argn, const char *name);
 const char *emilua_check_string(lua_State *L, int argn, size_t *len,
-                                const char *func, const char *name);
-bool emilua_opt_boolean(lua_State *L, int argn, bool def, const char *func,
-                        const char *name);
+                                const char *name);
+bool emilua_opt_boolean(lua_State *L, int argn, bool def, const char *name);
+
+/* For the runtime's parts written in Lua, which name themselves:
+ * arg_error(argn, func, name, expected, value) returns the same error
+ * table as emilua_arg_error() would raise. */
+int emilua_arg_error_value(lua_State *L);
+
+/* Records fn's name for argument errors: PREFIX SEP NAME, or NAME when
+ * prefix is NULL.  emilua_set_funcs() and userdata types do it for their
+ * functions; call it for a C function pushed by other means. */
+void emilua_name_func(lua_State *L, lua_CFunction fn, const char *prefix,
+                      const char *sep, const char *name);
 
 /* ---- Userdata with hidden metatables --------------------------------- *
  * Each type is identified by the address of a static key.  The metatable's
@@ -232,9 +249,10 @@ typedef struct emilua_udata_type {
 /* Allocates a userdata of size bytes with the type's metatable set. */
 void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
                        size_t size);
-/* Returns the userdata at argn if it is of type, else raises naming func. */
-void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type,
-                         const char *func);
+/* Returns the userdata at argn if it is of type, else raises an argument
+ * error (named "self" at argn 1). */
+void *emilua_check_udata(lua_State *L, int argn,
+                         const emilua_udata_type *type);
 /* NULL when the value is not of type. */
 void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type);
 
@@ -253,8 +271,10 @@ typedef struct emilua_reg emilua_reg;
  * Lua sees (results...) or a raised error. */
 #define EMILUA_SUSPENDS 1
 
-/* Sets the functions into the table on top of the stack. */
-void emilua_set_funcs(lua_State *L, const emilua_reg *regs);
+/* Sets the functions into the table on top of the stack and records their
+ * names ("TABLE_NAME.name") for argument errors. */
+void emilua_set_funcs(lua_State *L, const char *table_name,
+                      const emilua_reg *regs);
 
 /* A builtin module: open pushes the module's value. */
 typedef struct emilua_builtin_module {

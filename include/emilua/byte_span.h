@@ -39,9 +39,8 @@ static inline unsigned char *emilua_byte_span_data(const emilua_byte_span *s)
 
 /* The byte_span at idx, or NULL when it is something else. */
 emilua_byte_span *emilua_test_byte_span(lua_State *L, int idx);
-/* The byte_span at argn, or raises naming func. */
-emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
-                                         const char *func);
+/* The byte_span at argn, or raises an argument error. */
+emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn);
 /* Pushes a new span of size bytes (zeroed) with the given capacity (raised
  * to size when smaller).  Raises ENOMEM (a system error) when the memory
  * cannot be had. */

@@ -9,11 +9,9 @@
 void emilua_push_file_descriptor(lua_State *L, int fd);
 /* The fd held by the file_descriptor at argn, which keeps owning it;
  * raises on another type, and EBADF when it was closed. */
-int emilua_check_file_descriptor(lua_State *L, int argn, const char *func,
-                                 const char *name);
+int emilua_check_file_descriptor(lua_State *L, int argn, const char *name);
 /* Same, but takes the fd away: the file_descriptor is closed afterwards
  * and the caller owns the fd. */
-int emilua_take_file_descriptor(lua_State *L, int argn, const char *func,
-                                const char *name);
+int emilua_take_file_descriptor(lua_State *L, int argn, const char *name);
 
 #endif

@@ -29,8 +29,8 @@
  *
  *     static int my_read_some(lua_State *L)
  *     {
- *         emilua_io *io = emilua_object_check(L, 1, &my_type, "my.read_some");
- *         emilua_byte_span *s = emilua_check_byte_span(L, 2, "my.read_some");
+ *         emilua_io *io = emilua_object_check(L, 1, &my_type);
+ *         emilua_byte_span *s = emilua_check_byte_span(L, 2);
  *         emilua_io_op *op = emilua_io_op_begin(L, io, EMILUA_IO_IN, try_read,
  *                                               NULL);
  *         emilua_io_op_buffer(op, s);
@@ -38,7 +38,10 @@
  *     }
  *
  * The op ends with (nil, result) where push() (NULL: the result as an
- * integer) chose the values, or with the error of a negative result. */
+ * integer) chose the values, or with the error of a negative result.
+ * A try function may keep state in the op between attempts: connect()
+ * first calls connect(2) and, once EINPROGRESS became writability, reads
+ * SO_ERROR (op->flags can say which step it is at). */
 #ifndef EMILUA_IO_H
 #define EMILUA_IO_H
 

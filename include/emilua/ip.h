@@ -3,8 +3,8 @@
  * An ip.address is a plain value (family, 16 bytes, scope id); sockets
  * meet it as a sockaddr.  Typical use in a binding:
  *
- *     emilua_ip_address *a = emilua_check_ip_address(L, 2, "ip.tcp.socket:connect");
- *     uint16_t port = emilua_check_ip_port(L, 3, "ip.tcp.socket:connect");
+ *     emilua_ip_address *a = emilua_check_ip_address(L, 2, "addr");
+ *     uint16_t port = emilua_check_ip_port(L, 3);
  *     struct sockaddr_storage ss;
  *     socklen_t len = emilua_ip_to_sockaddr(a, port, &ss);
  *     ... connect(fd, (struct sockaddr *)&ss, len) ...
@@ -38,12 +38,13 @@ emilua_ip_address *emilua_push_ip_address(lua_State *L,
                                           const emilua_ip_address *a);
 /* The ip.address at idx, or NULL when it is something else. */
 emilua_ip_address *emilua_test_ip_address(lua_State *L, int idx);
-/* The ip.address at argn, or raises naming func. */
+/* The ip.address at argn, or raises an argument error naming the
+ * parameter `name` (may be NULL). */
 emilua_ip_address *emilua_check_ip_address(lua_State *L, int argn,
-                                           const char *func);
+                                           const char *name);
 /* An integer in [0, 65535] at argn, or raises (EINVAL with arg when it
  * is a number out of range). */
-uint16_t emilua_check_ip_port(lua_State *L, int argn, const char *func);
+uint16_t emilua_check_ip_port(lua_State *L, int argn);
 
 /* Text <-> address.  parse() accepts dotted-quad IPv4 and IPv6 with an
  * optional "%scope" (an interface name or a number); format() writes the

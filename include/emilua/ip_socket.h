@@ -5,7 +5,7 @@
  * an emilua_io whose fd is the nonblocking, close-on-exec socket.  A
  * module that wraps one takes the connection over:
  *
- *     emilua_io *tcp = emilua_check_ip_tcp_socket(L, 1, "tls.socket.new");
+ *     emilua_io *tcp = emilua_check_ip_tcp_socket(L, 1);
  *     int fd = emilua_ip_tcp_socket_take(tcp);  // tcp is closed after
  *     if (fd < 0)
  *         return emilua_raise_errno(L, -fd);
@@ -24,9 +24,8 @@ extern const emilua_udata_type emilua_ip_tcp_socket_type;
 
 /* The IO object of the ip.tcp.socket at idx, or NULL for another value. */
 emilua_io *emilua_test_ip_tcp_socket(lua_State *L, int idx);
-/* Same, raising the usual argument error naming func. */
-emilua_io *emilua_check_ip_tcp_socket(lua_State *L, int argn,
-                                      const char *func);
+/* Same, raising the usual argument error ("self" at argn 1). */
+emilua_io *emilua_check_ip_tcp_socket(lua_State *L, int argn);
 /* Gives the socket's fd away (see above): the fd, or -EBADF when the
  * socket is closed. */
 int emilua_ip_tcp_socket_take(emilua_io *io);

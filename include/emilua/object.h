@@ -58,9 +58,9 @@ void *emilua_object_new(lua_State *L, const emilua_udata_type *type,
                         size_t size, const emilua_object_ops *ops);
 /* The record behind the userdata at idx, or NULL for another value. */
 void *emilua_object_test(lua_State *L, int idx, const emilua_udata_type *type);
-/* Same, raising the usual argument error naming func. */
-void *emilua_object_check(lua_State *L, int argn, const emilua_udata_type *type,
-                          const char *func);
+/* Same, raising the usual argument error ("self" at argn 1). */
+void *emilua_object_check(lua_State *L, int argn,
+                          const emilua_udata_type *type);
 
 /* Counts h, initialised with the object's loop, as the object's. */
 void emilua_object_add_handle(emilua_object *o, uv_handle_t *h);

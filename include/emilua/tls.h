@@ -26,8 +26,8 @@ enum emilua_asio_ssl_stream {
 /* The SSL_CTX of the tls.context at idx, or NULL when it is something
  * else. */
 SSL_CTX *emilua_tls_test_context(lua_State *L, int idx);
-/* The same, or raises naming func. */
-SSL_CTX *emilua_tls_check_context(lua_State *L, int argn, const char *func);
+/* The same, or raises an argument error. */
+SSL_CTX *emilua_tls_check_context(lua_State *L, int argn);
 /* The VM's default context, created on first use (method "tls", the
  * system's CA paths, verify mode "peer").  Borrowed: it lives as long as
  * the VM.  Raises when it cannot be created. */

@@ -74,6 +74,7 @@ struct vm_refs {
     int finisher;        /* Lua: runs a dead fiber's root-scope handlers */
     int error_mt;        /* metatable of error tables */
     int categories;      /* lightuserdata(category) -> category userdata */
+    int func_names;      /* lightuserdata(lua_CFunction) -> its name */
     int module_env_mt;   /* {__index = _G} */
     int modules;         /* module cache: key -> module record userdata */
     int wrap_suspending; /* Lua: wraps a suspending C function */
@@ -142,6 +143,10 @@ int open_errors(lua_State *L);
 
 /* runtime_lua.c: the embedded Lua parts */
 int install_lua_runtime(lua_State *L);
+/* emilua_set_funcs() with the separator between the table's name and a
+ * function's name ("." for module tables, ":" for methods). */
+void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
+                     const emilua_reg *regs);
 
 /* modules.c */
 struct module;

@@ -109,16 +109,15 @@ static const emilua_udata_type category_type = {
     "error_category", category_methods, category_meta, NULL,
 };
 
-static const emilua_error_category *check_category(lua_State *L, int idx,
-                                                   const char *func)
+static const emilua_error_category *check_category(lua_State *L, int idx)
 {
     return *(const emilua_error_category **)emilua_check_udata(
-        L, idx, &category_type, func);
+        L, idx, &category_type);
 }
 
 static int category_tostring(lua_State *L)
 {
-    lua_pushstring(L, check_category(L, 1, "__tostring")->name);
+    lua_pushstring(L, check_category(L, 1)->name);
     return 1;
 }
 
@@ -132,8 +131,8 @@ static int category_eq(lua_State *L)
 
 static int category_message(lua_State *L)
 {
-    const emilua_error_category *cat = check_category(L, 1, "message");
-    int code = (int)emilua_check_integer(L, 2, "message", "code");
+    const emilua_error_category *cat = check_category(L, 1);
+    int code = (int)emilua_check_integer(L, 2, "code");
     char buf[256];
     lua_pushstring(L, cat->message(code, buf, sizeof buf));
     return 1;
@@ -196,14 +195,6 @@ int emilua_raise_errno(lua_State *L, int err)
     return emilua_raise_error(L, &emilua_system_category, err);
 }
 
-int emilua_raise_einval_arg(lua_State *L, int argn)
-{
-    emilua_push_error(L, &emilua_generic_category, EINVAL);
-    lua_pushinteger(L, argn);
-    lua_setfield(L, -2, "arg");
-    return lua_error(L);
-}
-
 /* The category of the error table at idx, or NULL. */
 static const emilua_error_category *error_category(lua_State *L, int idx)
 {
@@ -260,7 +251,7 @@ static int error_togeneric(lua_State *L)
 {
     const emilua_error_category *cat = error_category(L, 1);
     if (!cat)
-        return emilua_arg_error(L, 1, "togeneric", "self", "an error");
+        return emilua_arg_error(L, 1, "self", "an error");
     lua_getfield(L, 1, "code");
     int code = (int)lua_tointeger(L, -1);
     int generic = cat->to_generic ? cat->to_generic(code) : 0;
@@ -278,6 +269,8 @@ int open_errors(lua_State *L)
 
     lua_newtable(L);
     vm->ref.categories = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_newtable(L);
+    vm->ref.func_names = luaL_ref(L, LUA_REGISTRYINDEX);
 
     lua_createtable(L, 0, 4);
     lua_pushcfunction(L, error_tostring);
@@ -286,6 +279,7 @@ int open_errors(lua_State *L)
     lua_setfield(L, -2, "__eq");
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, error_togeneric);
+    emilua_name_func(L, error_togeneric, "error", ":", "togeneric");
     lua_setfield(L, -2, "togeneric");
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "error");

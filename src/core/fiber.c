@@ -261,7 +261,7 @@ void fiber_cancel(emilua_fiber *f)
 
 static int spawn(lua_State *L)
 {
-    emilua_check_type(L, 1, LUA_TFUNCTION, "spawn", NULL);
+    emilua_check_type(L, 1, LUA_TFUNCTION, NULL);
     emilua_fiber *f = fiber_new(L, 1);
     struct handle *h = emilua_new_udata(L, &fiber_type, sizeof *h);
     h->f = f;
@@ -269,9 +269,9 @@ static int spawn(lua_State *L)
     return 1;
 }
 
-static emilua_fiber *joinable_fiber(lua_State *L, const char *func)
+static emilua_fiber *joinable_fiber(lua_State *L)
 {
-    struct handle *h = emilua_check_udata(L, 1, &fiber_type, func);
+    struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     if (!h->f || !h->f->joinable)
         emilua_raise_error(L, &emilua_runtime_category,
                            EMILUA_ERRC_NOT_JOINABLE);
@@ -287,7 +287,7 @@ static void join_canceller(emilua_fiber *me, void *data)
 
 static int handle_join(lua_State *L)
 {
-    emilua_fiber *f = joinable_fiber(L, "join");
+    emilua_fiber *f = joinable_fiber(L);
     emilua_vm *vm = emilua_vm_of(L);
     if (f == vm->current)
         return emilua_raise_error(L, &emilua_runtime_category,
@@ -308,13 +308,13 @@ static int handle_join(lua_State *L)
 
 static int handle_detach(lua_State *L)
 {
-    give_up_join(L, joinable_fiber(L, "detach"));
+    give_up_join(L, joinable_fiber(L));
     return 0;
 }
 
 static int handle_cancel(lua_State *L)
 {
-    struct handle *h = emilua_check_udata(L, 1, &fiber_type, "cancel");
+    struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     emilua_fiber *f = h->f;
     if (f && f->joinable && f->state != FIBER_FINISHED)
         fiber_cancel(f);
@@ -323,7 +323,7 @@ static int handle_cancel(lua_State *L)
 
 static int handle_index(lua_State *L)
 {
-    struct handle *h = emilua_check_udata(L, 1, &fiber_type, "__index");
+    struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     const char *key = lua_tostring(L, 2);
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
@@ -356,13 +356,14 @@ static int handle_gc(lua_State *L)
 
 static int handle_tostring(lua_State *L)
 {
-    struct handle *h = emilua_check_udata(L, 1, &fiber_type, "__tostring");
+    struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     lua_pushfstring(L, "fiber: %p", (void *)h->f);
     return 1;
 }
 
 int open_fiber_api(lua_State *L)
 {
+    emilua_name_func(L, spawn, NULL, NULL, "spawn");
     lua_pushcfunction(L, spawn);
     lua_setglobal(L, "spawn");
     return 0;

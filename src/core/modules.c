@@ -154,18 +154,18 @@ static int resolve_relative(const struct module *from, const char *id,
 
 /* ---- loading ----------------------------------------------------------- */
 
-/* Reads a whole file; the caller frees *buf.  Returns 0 or errno. */
+/* Reads a whole file; the caller frees *buf.  Returns 0 or -errno. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return errno;
+        return -errno;
     size_t cap = 4096, n = 0;
     char *data = malloc(cap);
     for (;;) {
         if (!data) {
             close(fd);
-            return ENOMEM;
+            return -ENOMEM;
         }
         if (n == cap) {
             char *bigger = realloc(data, cap *= 2);
@@ -178,7 +178,7 @@ static int read_file(const char *path, char **buf, size_t *len)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            int err = errno;
+            int err = -errno;
             free(data);
             close(fd);
             return err;
@@ -200,9 +200,9 @@ static int load_file(lua_State *L, const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
-    int err = read_file(path, &buf, &len);
-    if (err)
-        return -err;
+    int rc = read_file(path, &buf, &len);
+    if (rc != 0)
+        return rc;
     size_t skip = 0;
     if (len > 0 && buf[0] == '#')
         while (skip < len && buf[skip] != '\n')
@@ -367,7 +367,7 @@ static bool find_package(emilua_process *p, const char *id, char *file,
 
 static int require(lua_State *L)
 {
-    const char *id = emilua_check_string(L, 1, NULL, "require", "module");
+    const char *id = emilua_check_string(L, 1, NULL, "module");
     emilua_vm *vm = emilua_vm_of(L);
     emilua_fiber *me = emilua_begin_suspend(L);
     struct module *from = me->module;
@@ -463,7 +463,7 @@ int open_require(lua_State *L)
     lua_setfield(L, -2, "__index");
     vm->ref.module_env_mt = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushvalue(L, LUA_GLOBALSINDEX);
-    emilua_set_funcs(L, require_reg);
+    emilua_set_funcs(L, NULL, require_reg);
     lua_pop(L, 1);
     return 0;
 }

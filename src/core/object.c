@@ -42,10 +42,9 @@ void *emilua_object_test(lua_State *L, int idx, const emilua_udata_type *type)
     return b ? b->o : NULL;
 }
 
-void *emilua_object_check(lua_State *L, int argn, const emilua_udata_type *type,
-                          const char *func)
+void *emilua_object_check(lua_State *L, int argn, const emilua_udata_type *type)
 {
-    struct box *b = emilua_check_udata(L, argn, type, func);
+    struct box *b = emilua_check_udata(L, argn, type);
     return b->o;
 }
 

@@ -8,7 +8,7 @@
 
 #include "core.h"
 
-/* Writes all of buf to fd; returns 0 or errno. */
+/* Writes all of buf to fd; returns 0 or -errno. */
 int write_all_blocking(int fd, const char *buf, size_t len)
 {
     while (len > 0) {
@@ -21,7 +21,7 @@ int write_all_blocking(int fd, const char *buf, size_t len)
                 poll(&p, 1, -1);
                 continue;
             }
-            return errno;
+            return -errno;
         }
         buf += n;
         len -= (size_t)n;

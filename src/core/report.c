@@ -33,66 +33,122 @@ static int tostring_value(lua_State *L)
     }
 }
 
-/* " (key = value, ...)" for the fields of an error table other than code
- * and category; "" when there are none. */
-static int extra_fields(lua_State *L)
+/* Fields an argument error's report is made of. */
+static const char *const report_keys[] = {
+    "code", "category", "arg", "field", "func", "argname", "expected", "got",
+};
+
+static bool is_report_key(const char *k)
 {
-    char buf[1024];
-    size_t len = 0;
-    int n = 0;
+    for (size_t i = 0; i < sizeof report_keys / sizeof *report_keys; i++)
+        if (strcmp(k, report_keys[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The string field k of the table at 1, or NULL. */
+static const char *string_field(lua_State *L, const char *k)
+{
+    lua_getfield(L, 1, k);
+    const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1)
+                                                   : NULL;
+    lua_pop(L, 1);   /* the table still holds the string */
+    return v;
+}
+
+/* "FUNC: argument #N (NAME) must be EXPECTED (got GOT)" (or "field F")
+ * for an argument error, then "(key = value, ...)" for the other fields
+ * of the error table at 1; "" when there is nothing to add. */
+static int error_details(lua_State *L)
+{
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        luaL_pushresult(&b);
+        return 1;
+    }
+    const char *func = string_field(L, "func");
+    const char *name = string_field(L, "argname");
+    const char *expected = string_field(L, "expected");
+    const char *got = string_field(L, "got");
+    const char *field = string_field(L, "field");
+    lua_getfield(L, 1, "arg");
+    int argn = lua_type(L, -1) == LUA_TNUMBER ? (int)lua_tointeger(L, -1) : 0;
+    lua_pop(L, 1);
+    char line[512];
+    size_t n = 0;
+    if (argn > 0 || field) {
+        if (func)
+            n += (size_t)snprintf(line, sizeof line, "%s: ", func);
+        if (n < sizeof line && field)
+            n += (size_t)snprintf(line + n, sizeof line - n, "field %s",
+                                  field);
+        else if (n < sizeof line)
+            n += (size_t)snprintf(line + n, sizeof line - n, "argument #%d",
+                                  argn);
+        if (n < sizeof line && name)
+            n += (size_t)snprintf(line + n, sizeof line - n, " (%s)", name);
+        if (n < sizeof line && expected)
+            n += (size_t)snprintf(line + n, sizeof line - n,
+                                  " must be %s (got %s)", expected,
+                                  got ? got : "?");
+        else if (n < sizeof line)
+            n += (size_t)snprintf(line + n, sizeof line - n, " is invalid");
+        luaL_addstring(&b, line);
+    }
+    int extra = 0;
     lua_pushnil(L);
     while (lua_next(L, 1)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ?
                         lua_tostring(L, -2) : NULL;
-        if (k && strcmp(k, "code") != 0 && strcmp(k, "category") != 0) {
+        if (k && !is_report_key(k)) {
+            luaL_addstring(&b, extra++ ? ", " :
+                           argn > 0 || field ? " (" : "(");
+            luaL_addstring(&b, k);
+            luaL_addstring(&b, " = ");
             if (lua_type(L, -1) == LUA_TSTRING) {
-                lua_pushfstring(L, "%s = \"%s\"", k, lua_tostring(L, -1));
+                luaL_addstring(&b, "\"");
+                luaL_addstring(&b, lua_tostring(L, -1));
+                luaL_addstring(&b, "\"");
             } else {
                 lua_pushcfunction(L, tostring_value);
                 lua_pushvalue(L, -2);
                 lua_call(L, 1, 1);
-                lua_pushfstring(L, "%s = %s", k, lua_tostring(L, -1));
-                lua_remove(L, -2);
+                luaL_addstring(&b, lua_tostring(L, -1));
+                lua_pop(L, 1);
             }
-            int w = snprintf(buf + len, sizeof buf - len, "%s%s",
-                             n++ ? ", " : " (", lua_tostring(L, -1));
-            if (w > 0)
-                len += (size_t)w < sizeof buf - len ? (size_t)w :
-                       sizeof buf - len - 1;
-            lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
-    if (n && len + 1 < sizeof buf)
-        buf[len++] = ')';
-    lua_pushlstring(L, buf, len);
+    if (extra)
+        luaL_addstring(&b, ")");
+    luaL_pushresult(&b);
     return 1;
 }
 
-static int error_string(lua_State *L)
-{
-    lua_settop(L, 1);
-    lua_pushcfunction(L, tostring_value);
-    lua_pushvalue(L, 1);
-    lua_call(L, 1, 1);
-    if (lua_type(L, 1) == LUA_TTABLE) {
-        lua_pushcfunction(L, extra_fields);
-        lua_pushvalue(L, 1);
-        lua_call(L, 1, 1);
-        lua_concat(L, 2);
-    }
-    return 1;
-}
-
-/* Pushes a printable message for the value at idx; never raises. */
+/* Pushes the message of the value at idx (what tostring() gives, as the
+ * report's first line shows it); never raises. */
 void push_error_string(lua_State *L, int idx)
 {
     idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
-    lua_pushcfunction(L, error_string);
+    lua_pushcfunction(L, tostring_value);
     lua_pushvalue(L, idx);
     if (lua_pcall(L, 1, 1, 0) != 0) {
         lua_pop(L, 1);
         lua_pushliteral(L, "(error object is not printable)");
+    }
+}
+
+/* Pushes the details of the error value at idx (see error_details); ""
+ * when there are none; never raises. */
+static void push_error_details(lua_State *L, int idx)
+{
+    idx = idx < 0 ? lua_gettop(L) + idx + 1 : idx;
+    lua_pushcfunction(L, error_details);
+    lua_pushvalue(L, idx);
+    if (lua_pcall(L, 1, 1, 0) != 0) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "");
     }
 }
 
@@ -204,7 +260,12 @@ void report_uncaught(lua_State *L, emilua_fiber *f)
     /* The dead thread still has the frames the error went through. */
     push_traceback(L, ended, 0, lua_gettop(L) - 1);
     fprintf(stderr, "%s\n", lua_tostring(L, -1));
-    lua_pop(L, 3);
+    /* The runtime's own report comes last, indented like the traceback,
+     * so that the lines upstream prints stay as they are. */
+    push_error_details(L, -3);
+    if (*lua_tostring(L, -1))
+        fprintf(stderr, "\tdetails: %s\n", lua_tostring(L, -1));
+    lua_pop(L, 4);
 }
 
 /* Native: scope_cleanup_push() made the first scope of a thread.  When
@@ -223,9 +284,11 @@ int native_cleanup_failed(lua_State *L)
 {
     emilua_vm *vm = emilua_vm_of(L);
     push_error_string(L, 1);
+    push_error_details(L, 1);
     report_error_line(vm->ctx->process,
-                      "VM %p terminated: a cleanup handler raised: '%s'",
-                      (void *)vm, lua_tostring(L, -1));
+                      "VM %p terminated: a cleanup handler raised: '%s'%s%s",
+                      (void *)vm, lua_tostring(L, -2),
+                      *lua_tostring(L, -1) ? " " : "", lua_tostring(L, -1));
     if (vm->is_master)
         vm->ctx->process->exit_code = 1;
     vm_terminate(vm);

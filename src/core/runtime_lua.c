@@ -81,6 +81,7 @@ int install_lua_runtime(lua_State *L)
         {"no_handler_error", no_handler_error},
         {"is_fiber_thread", is_fiber_thread},
         {"busy_error", busy_error},
+        {"arg_error", emilua_arg_error_value},
         {"bad_coroutine_error", bad_coroutine_error},
         {NULL, NULL},
     };
@@ -136,10 +137,12 @@ int install_lua_runtime(lua_State *L)
     return 0;
 }
 
-void emilua_set_funcs(lua_State *L, const emilua_reg *regs)
+void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
+                     const emilua_reg *regs)
 {
     emilua_vm *vm = emilua_vm_of(L);
     for (; regs->name; regs++) {
+        emilua_name_func(L, regs->func, prefix, sep, regs->name);
         if (regs->flags & EMILUA_SUSPENDS) {
             lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.wrap_suspending);
             lua_pushcfunction(L, regs->func);
@@ -149,4 +152,10 @@ void emilua_set_funcs(lua_State *L, const emilua_reg *regs)
         }
         lua_setfield(L, -2, regs->name);
     }
+}
+
+void emilua_set_funcs(lua_State *L, const char *table_name,
+                      const emilua_reg *regs)
+{
+    set_funcs_named(L, table_name, ".", regs);
 }

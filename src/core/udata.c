@@ -14,14 +14,18 @@ static void push_metatable(lua_State *L, const emilua_udata_type *type)
     lua_pop(L, 1);
 
     lua_newtable(L);
-    if (type->metamethods)
+    if (type->metamethods) {
         luaL_register(L, NULL, type->metamethods);
+        for (const luaL_Reg *r = type->metamethods; r->name; r++)
+            emilua_name_func(L, r->func, type->name, ".", r->name);
+    }
     if (type->methods || type->index) {
         if (type->methods) {
             lua_newtable(L);
-            emilua_set_funcs(L, type->methods);
+            set_funcs_named(L, type->name, ":", type->methods);
         }
         if (type->index) {
+            emilua_name_func(L, type->index, type->name, ".", "__index");
             /* methods table (if any) is the upvalue of the fallback */
             if (!type->methods)
                 lua_pushnil(L);
@@ -71,14 +75,13 @@ void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
     return stamp == type ? p : NULL;
 }
 
-void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type,
-                         const char *func)
+void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type)
 {
     void *p = emilua_test_udata(L, argn, type);
     if (!p) {
         char expected[128];
         snprintf(expected, sizeof expected, "a %s", type->name);
-        emilua_arg_error(L, argn, func, argn == 1 ? "self" : NULL, expected);
+        emilua_arg_error(L, argn, argn == 1 ? "self" : NULL, expected);
     }
     return p;
 }

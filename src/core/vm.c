@@ -201,6 +201,17 @@ void emilua_vm_terminate(emilua_vm *vm)
     vm_terminate(vm);
 }
 
+const char *emilua_process_arg(emilua_process *p, int i)
+{
+    if (!p->argv || p->script_index <= 0 || p->script_index >= p->argc ||
+        i < 0)
+        return NULL;
+    if (i == 0)
+        return p->argv[0];
+    int at = p->script_index + i - 1;
+    return at < p->argc ? p->argv[at] : NULL;
+}
+
 bool emilua_take_lowfd(emilua_vm *vm, int fd)
 {
     emilua_process *p = vm->ctx->process;

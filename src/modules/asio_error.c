@@ -168,7 +168,7 @@ static const emilua_udata_type group_type = {
 static int group_index(lua_State *L)
 {
     const struct group *g = *(const struct group **)emilua_check_udata(
-        L, 1, &group_type, "asio_error");
+        L, 1, &group_type);
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2)
                                                     : NULL;
     for (const struct name_code *n = g->names; key && n->name; n++) {

@@ -43,8 +43,7 @@ static int view(lua_State *L)
 {
     emilua_byte_span *s = emilua_test_byte_span(L, 1);
     if (!s)
-        return emilua_arg_error(L, 1, "stream.scanner", "buffer",
-                                "a byte_span");
+        return emilua_arg_error(L, 1, "buffer", "a byte_span");
     lua_Integer first = lua_tointeger(L, 2);
     lua_Integer last = lua_tointeger(L, 3);
     if (first < 1 || last < first - 1 || last > (lua_Integer)s->capacity)
@@ -82,6 +81,7 @@ int emilua_open_stream(lua_State *L)
         {"is_eof", is_eof},
         {"is_byte_span", is_byte_span},
         {"einval", einval},
+        {"arg_error", emilua_arg_error_value},
         {"limit_error", limit_error},
         {"view", view},
         {NULL, NULL},
@@ -90,6 +90,8 @@ int emilua_open_stream(lua_State *L)
                         luaJIT_BC_stream_SIZE, "=[emilua stream]") != 0)
         return lua_error(L);
     lua_newtable(L);
+    /* view checks the buffer the scanner's user gave */
+    emilua_name_func(L, view, NULL, NULL, "stream.scanner");
     luaL_register(L, NULL, natives);
     push_regex_module(L);
     lua_setfield(L, -2, "regex");

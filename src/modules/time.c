@@ -194,7 +194,7 @@ static uint64_t deadline_after(double secs)
 
 static int time_sleep(lua_State *L)
 {
-    double secs = emilua_check_number(L, 1, "time.sleep", "secs");
+    double secs = emilua_check_number(L, 1, "secs");
     if (isnan(secs))
         return emilua_raise_einval_arg(L, 1);
     emilua_fiber *f = emilua_begin_suspend(L);
@@ -228,7 +228,7 @@ static const emilua_reg time_funcs[] = {
 int emilua_open_time(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, time_funcs);
+    emilua_set_funcs(L, "time", time_funcs);
     time_open_clocks(L);
     time_open_timers(L);
     return 1;

@@ -1,6 +1,24 @@
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
+local function check(ok, ...)
+    if ok then return ok, ... end
+    return ok, describe((...))
+end
 local f = spawn(function() end)
-print(pcall(function() f.detach() end))
-print(pcall(function() f.detach('x') end))
-print(pcall(function() f.cancel() end))
-print(pcall(function() f.cancel({}) end))
+print(check(pcall(function() f.detach() end)))
+print(check(pcall(function() f.detach('x') end)))
+print(check(pcall(function() f.cancel() end)))
+print(check(pcall(function() f.cancel({}) end)))
 print(f.joinable)

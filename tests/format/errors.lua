@@ -1,8 +1,23 @@
 -- Bad format strings raise "format: WHY at offset N of fmt" (N counts
 -- bytes from 0); bad arguments raise the usual argument errors.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
 local function try(...)
     local ok, err = pcall(format, ...)
-    print(ok, err)
+    print(ok, describe(err))
 end
 
 try("{", 1)

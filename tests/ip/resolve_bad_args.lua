@@ -1,10 +1,25 @@
 -- Bad arguments raise before anything is resolved.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
 local ip = require 'ip'
 local ge = require 'generic_error'
 local function try(f, ...)
     local ok, e = pcall(f, ...)
     if type(e) == 'table' then
-        print(ok, e == ge.EINVAL, e.arg)
+        print(ok, e == ge.EINVAL, describe(e))
     else
         print(ok, e)
     end

@@ -1,8 +1,23 @@
 -- Errors about arguments and options point at the caller's line.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
 local stream = require 'stream'
 local mem = require './mem'
 
-local function try(f) print(select(2, pcall(f))) end
+local function try(f) print(describe(select(2, pcall(f)))) end
 local sc = stream.scanner.new{stream = mem.reader('a\n')}
 try(function() stream.write_all(1, 'x') end)
 try(function() stream.write_at_least(mem.writer(), 'x', 1) end)

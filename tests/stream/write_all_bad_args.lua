@@ -1,12 +1,31 @@
 -- Wrong argument types raise errors naming the function and argument.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
+local function check(ok, ...)
+    if ok then return ok, ... end
+    return ok, describe((...))
+end
 local stream = require 'stream'
 local mem = require './mem'
 
 local w = mem.writer()
-print(pcall(stream.write_all, nil, 'x'))
-print(pcall(stream.write_all, 42, 'x'))
-print(pcall(stream.write_all, w, 42))
-print(pcall(stream.write_all, w, {}))
-print(pcall(stream.write_all, w))
-print(pcall(function() stream.write_all(w, true) end))
+print(check(pcall(stream.write_all, nil, 'x')))
+print(check(pcall(stream.write_all, 42, 'x')))
+print(check(pcall(stream.write_all, w, 42)))
+print(check(pcall(stream.write_all, w, {})))
+print(check(pcall(stream.write_all, w)))
+print(check(pcall(function() stream.write_all(w, true) end)))
 print(w.calls)

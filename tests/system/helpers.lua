@@ -1,5 +1,20 @@
 -- Shared by the system tests: raw POSIX calls through the FFI (to build
 -- pipes and terminals behind the stdio fds) and a printer for errors.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
 local ffi = require 'ffi'
 ffi.cdef[[
 int pipe(int fds[2]);
@@ -73,8 +88,7 @@ function try(f, ...)
     elseif type(r[2]) == 'table' then
         local e = r[2]
         if e.arg then
-            print('error', tostring(e.category), e.code, tostring(e),
-                  'arg=' .. e.arg)
+            print('error', tostring(e.category), e.code, describe(e))
         else
             print('error', tostring(e.category), e.code, tostring(e))
         end

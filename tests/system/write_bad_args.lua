@@ -1,7 +1,25 @@
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
+local function check(ok, ...)
+    if ok then return ok, ... end
+    return ok, describe((...))
+end
 local system = require 'system'
 local h = require './helpers'
 h.try(system.out.write_some, system.out, 42)
 h.try(system.out.write_some, system.out)
 h.try(system.err.write_some, system.err, {})
 -- called from Lua code, the message points at the call
-print(pcall(function() system.out:write_some(true) end))
+print(check(pcall(function() system.out:write_some(true) end)))

@@ -1,9 +1,28 @@
 -- Metamethods reject operands of the wrong type.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
+local function check(ok, ...)
+    if ok then return ok, ... end
+    return ok, describe((...))
+end
 local clock = require('time').steady_clock
 local p = clock.epoch()
-print(pcall(function() return p + 'x' end))
-print(pcall(function() return {} + p end))
-print(pcall(function() return p + p end))
-print(pcall(function() return p - 'x' end))
-print(pcall(function() return 1 - p end))
-print(pcall(function() return p < 1 end))
+print(check(pcall(function() return p + 'x' end)))
+print(check(pcall(function() return {} + p end)))
+print(check(pcall(function() return p + p end)))
+print(check(pcall(function() return p - 'x' end)))
+print(check(pcall(function() return 1 - p end)))
+print(check(pcall(function() return p < 1 end)))

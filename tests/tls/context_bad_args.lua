@@ -1,11 +1,26 @@
 -- Setters check their arguments before calling OpenSSL.
+
+-- An argument error shows its fields: the generic EINVAL with `arg`, and
+-- the runtime's report (func, argname, expected, got).
+local function describe(e)
+    if type(e) ~= 'table' or (e.arg == nil and e.field == nil) then
+        return e
+    end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': ' ..
+              (e.arg and 'argument #' .. e.arg or 'field ' .. e.field)
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
 local tls = require 'tls'
 local ge = require 'generic_error'
 local c = tls.context.new('tls')
 local function try(name, ...)
     local ok, e = pcall(c[name], ...)
     if type(e) == 'table' then
-        print(name, ok, e == ge.EINVAL, e.arg)
+        print(name, ok, e == ge.EINVAL, describe(e))
     else
         print(name, ok, e)
     end

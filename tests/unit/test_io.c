@@ -48,8 +48,8 @@ static ssize_t try_write(emilua_io *io, emilua_io_op *op)
 
 static int sock_read_some(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "read_some");
-    emilua_byte_span *s = emilua_check_byte_span(L, 2, "read_some");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
+    emilua_byte_span *s = emilua_check_byte_span(L, 2);
     emilua_io_op *op = emilua_io_op_begin(L, io, EMILUA_IO_IN, try_read,
                                           NULL);
     emilua_io_op_buffer(op, s);
@@ -58,7 +58,7 @@ static int sock_read_some(lua_State *L)
 
 static int sock_write_some(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "write_some");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     size_t len;
     const char *str = luaL_checklstring(L, 2, &len);
     emilua_io_op *op = emilua_io_op_begin(L, io, EMILUA_IO_OUT, try_write,
@@ -70,7 +70,7 @@ static int sock_write_some(lua_State *L)
 
 static int sock_close(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "close");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     int rc = emilua_io_close(io);
     if (rc < 0)
         return emilua_raise_errno(L, -rc);
@@ -79,14 +79,14 @@ static int sock_close(lua_State *L)
 
 static int sock_cancel(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "cancel");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     lua_pushinteger(L, emilua_io_cancel(io));
     return 1;
 }
 
 static int sock_release(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "release");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     int fd = emilua_io_release(io);
     if (fd < 0)
         return emilua_raise_errno(L, -fd);
@@ -96,7 +96,7 @@ static int sock_release(lua_State *L)
 
 static int sock_assign(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "assign");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     int rc = emilua_io_assign(io, (int)luaL_checkinteger(L, 2), true);
     if (rc < 0)
         return emilua_raise_errno(L, -rc);
@@ -105,7 +105,7 @@ static int sock_assign(lua_State *L)
 
 static int sock_fileno(lua_State *L)
 {
-    emilua_io *io = emilua_object_check(L, 1, &sock_type, "fileno");
+    emilua_io *io = emilua_object_check(L, 1, &sock_type);
     lua_pushinteger(L, io->fd);
     return 1;
 }
@@ -200,7 +200,7 @@ static void run(const char *name, const char *src, bool close_early)
     vm_fixture_open(&fx);
     lua_State *L = fx.vm->L;
     lua_newtable(L);
-    emilua_set_funcs(L, testio_funcs);
+    emilua_set_funcs(L, "testio", testio_funcs);
     lua_setglobal(L, "testio");
     lua_pushcfunction(L, lua_expect);
     lua_setglobal(L, "expect");

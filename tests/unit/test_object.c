@@ -81,7 +81,7 @@ static int thing_new(lua_State *L)
 
 static int thing_closem(lua_State *L)
 {
-    emilua_object_close(emilua_object_check(L, 1, &thing_type, "close"));
+    emilua_object_close(emilua_object_check(L, 1, &thing_type));
     return 0;
 }
 

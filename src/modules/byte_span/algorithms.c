@@ -22,10 +22,10 @@ static int push_position(lua_State *L, size_t pos)
 }
 
 /* The 0-based position from an optional 1-based start (argument #3). */
-static size_t check_start(lua_State *L, const char *func, bool *past_end,
+static size_t check_start(lua_State *L, bool *past_end,
                           size_t size)
 {
-    lua_Integer start = bs_opt_integer(L, 3, 1, func, "start");
+    lua_Integer start = bs_opt_integer(L, 3, 1, "start");
     if (start < 1)
         emilua_raise_einval_arg(L, 3);
     *past_end = (lua_Integer)size < start - 1;
@@ -34,10 +34,10 @@ static size_t check_start(lua_State *L, const char *func, bool *past_end,
 
 /* The 0-based last position from an optional 1-based end_ (argument #3),
  * clamped to last. */
-static size_t check_end(lua_State *L, const char *func, const char *name,
+static size_t check_end(lua_State *L, const char *name,
                         size_t last)
 {
-    lua_Integer end = bs_opt_integer(L, 3, (lua_Integer)last + 1, func, name);
+    lua_Integer end = bs_opt_integer(L, 3, (lua_Integer)last + 1, name);
     if (end < 1)
         emilua_raise_einval_arg(L, 3);
     return (lua_Integer)last < end - 1 ? last : (size_t)(end - 1);
@@ -45,20 +45,18 @@ static size_t check_end(lua_State *L, const char *func, const char *name,
 
 int emilua_bs_starts_with(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.starts_with");
+    emilua_byte_span *s = bs_self(L);
     size_t n;
-    const unsigned char *p = bs_check_bytes(L, 2, &n, "byte_span.starts_with",
-                                            "prefix");
+    const unsigned char *p = bs_check_bytes(L, 2, &n, "prefix");
     lua_pushboolean(L, n <= s->size && memcmp(bytes_of(s), p, n) == 0);
     return 1;
 }
 
 int emilua_bs_ends_with(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.ends_with");
+    emilua_byte_span *s = bs_self(L);
     size_t n;
-    const unsigned char *p = bs_check_bytes(L, 2, &n, "byte_span.ends_with",
-                                            "suffix");
+    const unsigned char *p = bs_check_bytes(L, 2, &n, "suffix");
     lua_pushboolean(L, n <= s->size &&
                     memcmp(bytes_of(s) + s->size - n, p, n) == 0);
     return 1;
@@ -66,12 +64,11 @@ int emilua_bs_ends_with(lua_State *L)
 
 int emilua_bs_find(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.find");
+    emilua_byte_span *s = bs_self(L);
     size_t n;
-    const unsigned char *tgt = bs_check_bytes(L, 2, &n, "byte_span.find",
-                                              "tgt");
+    const unsigned char *tgt = bs_check_bytes(L, 2, &n, "tgt");
     bool past_end;
-    size_t pos = check_start(L, "byte_span.find", &past_end, s->size);
+    size_t pos = check_start(L, &past_end, s->size);
     if (past_end || n > s->size - pos)
         return lua_pushnil(L), 1;
     if (n == 0)
@@ -85,11 +82,10 @@ int emilua_bs_find(lua_State *L)
 
 int emilua_bs_rfind(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.rfind");
+    emilua_byte_span *s = bs_self(L);
     size_t n;
-    const unsigned char *tgt = bs_check_bytes(L, 2, &n, "byte_span.rfind",
-                                              "tgt");
-    size_t pos = check_end(L, "byte_span.rfind", "end_", s->size);
+    const unsigned char *tgt = bs_check_bytes(L, 2, &n, "tgt");
+    size_t pos = check_end(L, "end_", s->size);
     if (n > s->size)
         return lua_pushnil(L), 1;
     if (pos > s->size - n)
@@ -104,22 +100,22 @@ int emilua_bs_rfind(lua_State *L)
 }
 
 /* The byte set of argument #2. */
-static void check_set(lua_State *L, const char *func, bool set[256])
+static void check_set(lua_State *L, bool set[256])
 {
     size_t n;
-    const unsigned char *p = bs_check_bytes(L, 2, &n, func, "strlist");
+    const unsigned char *p = bs_check_bytes(L, 2, &n, "strlist");
     memset(set, 0, 256 * sizeof set[0]);
     for (size_t i = 0; i < n; i++)
         set[p[i]] = true;
 }
 
-static int find_first(lua_State *L, const char *func, bool member)
+static int find_first(lua_State *L, bool member)
 {
-    emilua_byte_span *s = bs_self(L, func);
+    emilua_byte_span *s = bs_self(L);
     bool set[256];
-    check_set(L, func, set);
+    check_set(L, set);
     bool past_end;
-    size_t pos = check_start(L, func, &past_end, s->size);
+    size_t pos = check_start(L, &past_end, s->size);
     const unsigned char *p = bytes_of(s);
     for (size_t i = pos; i < s->size; i++) {
         if (set[p[i]] == member)
@@ -129,17 +125,17 @@ static int find_first(lua_State *L, const char *func, bool member)
     return 1;
 }
 
-static int find_last(lua_State *L, const char *func, const char *name,
+static int find_last(lua_State *L, const char *name,
                      bool member)
 {
-    emilua_byte_span *s = bs_self(L, func);
+    emilua_byte_span *s = bs_self(L);
     bool set[256];
-    check_set(L, func, set);
+    check_set(L, set);
     if (s->size == 0) {
-        bs_opt_integer(L, 3, 1, func, name);
+        bs_opt_integer(L, 3, 1, name);
         return lua_pushnil(L), 1;
     }
-    size_t pos = check_end(L, func, name, s->size - 1);
+    size_t pos = check_end(L, name, s->size - 1);
     const unsigned char *p = bytes_of(s);
     for (size_t i = pos + 1; i-- > 0;) {
         if (set[p[i]] == member)
@@ -151,33 +147,33 @@ static int find_last(lua_State *L, const char *func, const char *name,
 
 int emilua_bs_find_first_of(lua_State *L)
 {
-    return find_first(L, "byte_span.find_first_of", true);
+    return find_first(L, true);
 }
 
 int emilua_bs_find_first_not_of(lua_State *L)
 {
-    return find_first(L, "byte_span.find_first_not_of", false);
+    return find_first(L, false);
 }
 
 int emilua_bs_find_last_of(lua_State *L)
 {
-    return find_last(L, "byte_span.find_last_of", "end_", true);
+    return find_last(L, "end_", true);
 }
 
 /* The manual names this parameter `end`, unlike its siblings. */
 int emilua_bs_find_last_not_of(lua_State *L)
 {
-    return find_last(L, "byte_span.find_last_not_of", "end", false);
+    return find_last(L, "end", false);
 }
 
 int emilua_bs_trimmed(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.trimmed");
+    emilua_byte_span *s = bs_self(L);
     bool set[256] = {false};
     const unsigned char *lws = (const unsigned char *)" \f\n\r\t\v";
     size_t n = 6;
     if (!lua_isnoneornil(L, 2))
-        lws = bs_check_bytes(L, 2, &n, "byte_span.trimmed", "lws");
+        lws = bs_check_bytes(L, 2, &n, "lws");
     for (size_t i = 0; i < n; i++)
         set[lws[i]] = true;
     const unsigned char *p = bytes_of(s);
@@ -192,7 +188,7 @@ int emilua_bs_trimmed(lua_State *L)
 
 int emilua_bs_inplace_lower(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.inplace_lower");
+    emilua_byte_span *s = bs_self(L);
     unsigned char *p = emilua_byte_span_data(s);
     for (size_t i = 0; i < s->size; i++) {
         if (p[i] >= 'A' && p[i] <= 'Z')
@@ -203,7 +199,7 @@ int emilua_bs_inplace_lower(lua_State *L)
 
 int emilua_bs_inplace_upper(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.inplace_upper");
+    emilua_byte_span *s = bs_self(L);
     unsigned char *p = emilua_byte_span_data(s);
     for (size_t i = 0; i < s->size; i++) {
         if (p[i] >= 'a' && p[i] <= 'z')

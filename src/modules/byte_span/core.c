@@ -337,10 +337,9 @@ emilua_byte_span *emilua_test_byte_span(lua_State *L, int idx)
     return emilua_test_udata(L, idx, &emilua_byte_span_type);
 }
 
-emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn,
-                                         const char *func)
+emilua_byte_span *emilua_check_byte_span(lua_State *L, int argn)
 {
-    return emilua_check_udata(L, argn, &emilua_byte_span_type, func);
+    return emilua_check_udata(L, argn, &emilua_byte_span_type);
 }
 
 emilua_byte_span *emilua_push_byte_span(lua_State *L, size_t size,
@@ -360,31 +359,31 @@ emilua_byte_span *emilua_push_byte_span_view(lua_State *L, int idx,
 /* ---- shared argument helpers ----------------------------------------- */
 
 const unsigned char *bs_check_bytes(lua_State *L, int argn, size_t *len,
-                                    const char *func, const char *name)
+                                    const char *name)
 {
     if (lua_type(L, argn) == LUA_TSTRING)
         return (const unsigned char *)lua_tolstring(L, argn, len);
     emilua_byte_span *s = emilua_test_byte_span(L, argn);
     if (!s)
-        emilua_arg_error(L, argn, func, name, "a byte_span or a string");
+        emilua_arg_error(L, argn, name, "a byte_span or a string");
     *len = s->size;
     return s->size ? emilua_byte_span_data(s) : (const unsigned char *)"";
 }
 
 lua_Integer bs_opt_integer(lua_State *L, int argn, lua_Integer def,
-                           const char *func, const char *name)
+                           const char *name)
 {
     if (lua_isnoneornil(L, argn))
         return def;
-    return emilua_check_integer(L, argn, func, name);
+    return emilua_check_integer(L, argn, name);
 }
 
 /* ---- constructors ----------------------------------------------------- */
 
-static int construct(lua_State *L, const char *func)
+static int construct(lua_State *L)
 {
-    lua_Integer length = emilua_check_integer(L, 1, func, "length");
-    lua_Integer capacity = bs_opt_integer(L, 2, length, func, "capacity");
+    lua_Integer length = emilua_check_integer(L, 1, "length");
+    lua_Integer capacity = bs_opt_integer(L, 2, length, "capacity");
     if (length < 0)
         return emilua_raise_einval_arg(L, 1);
     if (capacity < length)
@@ -395,14 +394,14 @@ static int construct(lua_State *L, const char *func)
 
 static int bs_new(lua_State *L)
 {
-    return construct(L, "byte_span.new");
+    return construct(L);
 }
 
 /* new() zeroes the whole block as well; with_zeros() is the name that
  * promises it. */
 static int bs_with_zeros(lua_State *L)
 {
-    return construct(L, "byte_span.with_zeros");
+    return construct(L);
 }
 
 /* ---- slicing ----------------------------------------------------------- */
@@ -416,11 +415,11 @@ static int push_subview(lua_State *L, size_t first, size_t size)
 
 static int bs_sub(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.sub");
+    emilua_byte_span *s = bs_self(L);
     lua_Integer cap = (lua_Integer)s->capacity;
-    lua_Integer start = bs_opt_integer(L, 2, 1, "byte_span.sub", "start");
+    lua_Integer start = bs_opt_integer(L, 2, 1, "start");
     lua_Integer end = bs_opt_integer(L, 3, (lua_Integer)s->size,
-                                     "byte_span.sub", "end");
+                                     "end");
     if (start < 1 || start > cap + 1)
         return emilua_raise_einval_arg(L, 2);
     if (end < start - 1 || end > cap)
@@ -428,9 +427,9 @@ static int bs_sub(lua_State *L)
     return push_subview(L, (size_t)start - 1, (size_t)(end - start + 1));
 }
 
-static size_t check_count(lua_State *L, emilua_byte_span *s, const char *func)
+static size_t check_count(lua_State *L, emilua_byte_span *s)
 {
-    lua_Integer count = emilua_check_integer(L, 2, func, "count");
+    lua_Integer count = emilua_check_integer(L, 2, "count");
     if (count < 0 || count > (lua_Integer)s->size)
         emilua_raise_einval_arg(L, 2);
     return (size_t)count;
@@ -438,14 +437,14 @@ static size_t check_count(lua_State *L, emilua_byte_span *s, const char *func)
 
 static int bs_first(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.first");
-    return push_subview(L, 0, check_count(L, s, "byte_span.first"));
+    emilua_byte_span *s = bs_self(L);
+    return push_subview(L, 0, check_count(L, s));
 }
 
 static int bs_last(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.last");
-    size_t count = check_count(L, s, "byte_span.last");
+    emilua_byte_span *s = bs_self(L);
+    size_t count = check_count(L, s);
     return push_subview(L, s->size - count, count);
 }
 
@@ -453,10 +452,9 @@ static int bs_last(lua_State *L)
 
 static int bs_copy(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.copy");
+    emilua_byte_span *s = bs_self(L);
     size_t len;
-    const unsigned char *src = bs_check_bytes(L, 2, &len, "byte_span.copy",
-                                              "src");
+    const unsigned char *src = bs_check_bytes(L, 2, &len, "src");
     size_t n = len < s->size ? len : s->size;
     if (n)
         memmove(emilua_byte_span_data(s), src, n);
@@ -472,7 +470,7 @@ static size_t append_length(lua_State *L, int from, int to)
         if (lua_isnil(L, i))
             continue;
         size_t len;
-        bs_check_bytes(L, i, &len, "byte_span.append", NULL);
+        bs_check_bytes(L, i, &len, NULL);
         total += len;
         if (total > BS_MAX_SIZE)
             emilua_raise_errno(L, ENOMEM);
@@ -488,7 +486,7 @@ static void append_write(lua_State *L, int from, int to, unsigned char *dst)
         if (lua_isnil(L, i))
             continue;
         size_t len;
-        const unsigned char *p = bs_check_bytes(L, i, &len, NULL, NULL);
+        const unsigned char *p = bs_check_bytes(L, i, &len, NULL);
         if (len)
             memmove(dst, p, len);
         dst += len;
@@ -497,7 +495,7 @@ static void append_write(lua_State *L, int from, int to, unsigned char *dst)
 
 static int bs_append_method(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.append");
+    emilua_byte_span *s = bs_self(L);
     int top = lua_gettop(L);
     size_t extra = append_length(L, 2, top);
     size_t size = s->size + extra;
@@ -533,8 +531,8 @@ static int bs_append_free(lua_State *L)
 /* memset() semantics: the byte is taken modulo 256. */
 static int bs_fill(lua_State *L)
 {
-    emilua_byte_span *s = bs_self(L, "byte_span.fill");
-    lua_Integer byte = emilua_check_integer(L, 2, "byte_span.fill", "byte");
+    emilua_byte_span *s = bs_self(L);
+    lua_Integer byte = emilua_check_integer(L, 2, "byte");
     if (s->size)
         memset(emilua_byte_span_data(s), (int)(byte & 0xff), s->size);
     lua_settop(L, 1);
@@ -580,11 +578,10 @@ static int bs_newindex(lua_State *L)
 {
     emilua_byte_span *s = lua_touserdata(L, 1);
     if (lua_type(L, 2) != LUA_TNUMBER)
-        return emilua_arg_error(L, 2, "byte_span.__newindex", "key",
+        return emilua_arg_error(L, 2, "key",
                                 "a number");
     size_t pos = check_position(L, s);
-    lua_Integer v = emilua_check_integer(L, 3, "byte_span.__newindex",
-                                         "value");
+    lua_Integer v = emilua_check_integer(L, 3, "value");
     emilua_byte_span_data(s)[pos] = (unsigned char)(v & 0xff);
     return 0;
 }
@@ -664,6 +661,6 @@ int emilua_open_byte_span(lua_State *L)
     push_root_metatable(L);
     lua_pop(L, 1);
     lua_newtable(L);
-    emilua_set_funcs(L, bs_funcs);
+    emilua_set_funcs(L, "byte_span", bs_funcs);
     return 1;
 }

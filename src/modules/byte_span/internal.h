@@ -18,10 +18,10 @@ struct bs_span {
     } kind;
 };
 
-/* self (argument #1) of a method, or raises naming func. */
-static inline emilua_byte_span *bs_self(lua_State *L, const char *func)
+/* self (argument #1) of a method, or raises an argument error. */
+static inline emilua_byte_span *bs_self(lua_State *L)
 {
-    return emilua_check_udata(L, 1, &emilua_byte_span_type, func);
+    return emilua_check_udata(L, 1, &emilua_byte_span_type);
 }
 
 /* Pushes a view of [first, first + size) (0-based) of the byte_span at
@@ -30,14 +30,14 @@ static inline emilua_byte_span *bs_self(lua_State *L, const char *func)
 emilua_byte_span *bs_push_view(lua_State *L, int idx, size_t first,
                                size_t size);
 
-/* The bytes of a string or byte_span argument, or raises naming func and
+/* The bytes of a string or byte_span argument, or raises naming
  * name ("must be a byte_span or a string"). */
 const unsigned char *bs_check_bytes(lua_State *L, int argn, size_t *len,
-                                    const char *func, const char *name);
+                                    const char *name);
 
 /* An optional integer argument: def when absent or nil. */
 lua_Integer bs_opt_integer(lua_State *L, int argn, lua_Integer def,
-                           const char *func, const char *name);
+                           const char *name);
 
 /* The string algorithms (algorithms.c). */
 #define BS_ALGORITHMS(X) \

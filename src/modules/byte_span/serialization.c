@@ -25,18 +25,18 @@ BS_INLINE void store(unsigned char *p, int width, int big, uint64_t v)
         p[big ? width - 1 - i : i] = (unsigned char)(v >> (8 * i));
 }
 
-BS_INLINE unsigned char *sized_self(lua_State *L, const char *func, int width)
+BS_INLINE unsigned char *sized_self(lua_State *L, int width)
 {
-    emilua_byte_span *s = bs_self(L, func);
+    emilua_byte_span *s = bs_self(L);
     if (s->size != (size_t)width)
         emilua_raise_einval_arg(L, 1);
     return emilua_byte_span_data(s);
 }
 
-BS_INLINE int get(lua_State *L, const char *func, int width, int big,
+BS_INLINE int get(lua_State *L, int width, int big,
                   char kind)
 {
-    uint64_t v = load(sized_self(L, func, width), width, big);
+    uint64_t v = load(sized_self(L, width), width, big);
     if (kind == 'u') {
         lua_pushnumber(L, (lua_Number)v);
     } else if (kind == 'i') {
@@ -56,20 +56,20 @@ BS_INLINE int get(lua_State *L, const char *func, int width, int big,
     return 1;
 }
 
-BS_INLINE int set(lua_State *L, const char *func, int width, int big,
+BS_INLINE int set(lua_State *L, int width, int big,
                   char kind)
 {
-    unsigned char *p = sized_self(L, func, width);
+    unsigned char *p = sized_self(L, width);
     uint64_t v;
     if (kind != 'f') {
-        v = (uint64_t)emilua_check_integer(L, 2, func, "n");
+        v = (uint64_t)emilua_check_integer(L, 2, "n");
     } else if (width == 4) {
-        float f = (float)emilua_check_number(L, 2, func, "n");
+        float f = (float)emilua_check_number(L, 2, "n");
         uint32_t bits;
         memcpy(&bits, &f, sizeof bits);
         v = bits;
     } else {
-        double d = emilua_check_number(L, 2, func, "n");
+        double d = emilua_check_number(L, 2, "n");
         memcpy(&v, &d, sizeof v);
     }
     store(p, width, big, v);
@@ -79,11 +79,11 @@ BS_INLINE int set(lua_State *L, const char *func, int width, int big,
 #define BS_DEFINE_SERIALIZER(sfx, width, big, kind) \
     int emilua_bs_get_##sfx(lua_State *L) \
     { \
-        return get(L, "byte_span.get_" #sfx, width, big, kind); \
+        return get(L, width, big, kind); \
     } \
     int emilua_bs_set_##sfx(lua_State *L) \
     { \
-        return set(L, "byte_span.set_" #sfx, width, big, kind); \
+        return set(L, width, big, kind); \
     }
 
 BS_SERIALIZERS(BS_DEFINE_SERIALIZER)

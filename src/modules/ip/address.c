@@ -22,20 +22,17 @@ emilua_ip_address *emilua_test_ip_address(lua_State *L, int idx)
 }
 
 emilua_ip_address *emilua_check_ip_address(lua_State *L, int argn,
-                                           const char *func)
+                                           const char *name)
 {
     emilua_ip_address *a = emilua_test_ip_address(L, argn);
-    if (!a) {
-        bool method = argn == 1 && strchr(func, ':');
-        emilua_arg_error(L, argn, func, method ? "self" : NULL,
-                         "an ip.address");
-    }
+    if (!a)
+        emilua_arg_error(L, argn, name, "an ip.address");
     return a;
 }
 
-uint16_t emilua_check_ip_port(lua_State *L, int argn, const char *func)
+uint16_t emilua_check_ip_port(lua_State *L, int argn)
 {
-    lua_Integer port = emilua_check_integer(L, argn, func, "port");
+    lua_Integer port = emilua_check_integer(L, argn, "port");
     if (port < 0 || port > 65535)
         emilua_raise_einval_arg(L, argn);
     return (uint16_t)port;
@@ -59,7 +56,7 @@ static int address_new(lua_State *L)
     if (lua_isnoneornil(L, 1))
         return push_v4(L, 0);
     size_t len;
-    const char *s = emilua_check_string(L, 1, &len, "ip.address.new", "str");
+    const char *s = emilua_check_string(L, 1, &len, "str");
     emilua_ip_address a;
     if (!emilua_ip_parse(s, len, &a))
         return emilua_raise_einval_arg(L, 1);
@@ -176,7 +173,7 @@ static const struct {
 
 static int address_to_v6(lua_State *L)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, "ip.address:to_v6");
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, "self");
     if (a->family != AF_INET)
         return emilua_raise_einval_arg(L, 1);
     emilua_ip_address m = {.family = AF_INET6};
@@ -188,7 +185,7 @@ static int address_to_v6(lua_State *L)
 
 static int address_to_v4(lua_State *L)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, "ip.address:to_v4");
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, "self");
     if (a->family != AF_INET6 || !is_v4_mapped(a))
         return emilua_raise_einval_arg(L, 1);
     emilua_ip_address v4 = {.family = AF_INET};
@@ -250,8 +247,7 @@ static int address_newindex(lua_State *L)
                           key);
     if (a->family != AF_INET6)
         return emilua_raise_einval_arg(L, 1);
-    lua_Integer id = emilua_check_integer(L, 3, "ip.address.scope_id",
-                                          "scope_id");
+    lua_Integer id = emilua_check_integer(L, 3, "scope_id");
     if (id < 0 || id > (lua_Integer)UINT32_MAX)
         return emilua_raise_einval_arg(L, 3);
     a->scope_id = (uint32_t)id;
@@ -292,16 +288,16 @@ static int address_eq(lua_State *L)
 
 static int address_lt(lua_State *L)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, "ip.address.__lt");
-    emilua_ip_address *b = emilua_check_ip_address(L, 2, "ip.address.__lt");
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, NULL);
+    emilua_ip_address *b = emilua_check_ip_address(L, 2, NULL);
     lua_pushboolean(L, address_compare(a, b) < 0);
     return 1;
 }
 
 static int address_le(lua_State *L)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, "ip.address.__le");
-    emilua_ip_address *b = emilua_check_ip_address(L, 2, "ip.address.__le");
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, NULL);
+    emilua_ip_address *b = emilua_check_ip_address(L, 2, NULL);
     lua_pushboolean(L, address_compare(a, b) <= 0);
     return 1;
 }
@@ -343,5 +339,5 @@ static const emilua_reg address_funcs[] = {
 void ip_open_address(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, address_funcs);
+    emilua_set_funcs(L, "ip.address", address_funcs);
 }

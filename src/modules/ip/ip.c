@@ -27,14 +27,13 @@ static int ip_host_name(lua_State *L)
 
 static int ip_tostring(lua_State *L)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, "ip.tostring");
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, NULL);
     char buf[EMILUA_IP_ENDPOINTSTRLEN];
     size_t n;
     if (lua_isnoneornil(L, 2))
         n = emilua_ip_format(a, buf);
     else
-        n = emilua_ip_format_endpoint(a, emilua_check_ip_port(L, 2,
-                                                              "ip.tostring"),
+        n = emilua_ip_format_endpoint(a, emilua_check_ip_port(L, 2),
                                       buf);
     lua_pushlstring(L, buf, n);
     return 1;
@@ -61,7 +60,7 @@ static bool parse_port(const char *s, uint16_t *port)
 static int ip_toendpoint(lua_State *L)
 {
     size_t len;
-    const char *ep = emilua_check_string(L, 1, &len, "ip.toendpoint", "ep");
+    const char *ep = emilua_check_string(L, 1, &len, "ep");
     char host[256], service[64];
     emilua_ip_address a;
     uint16_t port;
@@ -135,6 +134,7 @@ static int native_split(lua_State *L)
 static void add_composed_ops(lua_State *L)
 {
     static const luaL_Reg natives[] = {
+        {"arg_error", emilua_arg_error_value},
         {"einval", native_einval},
         {"not_found", native_not_found},
         {"is_socket", native_is_socket},
@@ -153,7 +153,7 @@ static void add_composed_ops(lua_State *L)
 int emilua_open_ip(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, ip_funcs);
+    emilua_set_funcs(L, "ip", ip_funcs);
     ip_open_address(L);
     lua_setfield(L, -2, "address");
     lua_newtable(L);

@@ -80,11 +80,11 @@ static const struct {
 };
 
 /* nil means glibc's default; otherwise an array of flag names. */
-static int check_flags(lua_State *L, int argn, const char *func)
+static int check_flags(lua_State *L, int argn)
 {
     if (lua_isnoneornil(L, argn))
         return AI_ADDRCONFIG | AI_V4MAPPED;
-    emilua_check_type(L, argn, LUA_TTABLE, func, "flags");
+    emilua_check_type(L, argn, LUA_TTABLE, "flags");
     int flags = 0;
     size_t n = lua_objlen(L, argn);
     for (size_t i = 1; i <= n; i++) {
@@ -169,8 +169,7 @@ static void addrinfo_cancel(emilua_fiber *f, void *data)
     emilua_resume_canceled(f);
 }
 
-static int get_address_info(lua_State *L, bool udp, int family,
-                            const char *func)
+static int get_address_info(lua_State *L, bool udp, int family)
 {
     char host[EMILUA_IP_ADDRSTRLEN];
     const char *node;
@@ -183,7 +182,7 @@ static int get_address_info(lua_State *L, bool udp, int family,
         numeric |= AI_NUMERICHOST;
     } else {
         if (lua_type(L, 1) != LUA_TSTRING)
-            return emilua_arg_error(L, 1, func, "host",
+            return emilua_arg_error(L, 1, "host",
                                     "a string or an ip.address");
         node = lua_tolstring(L, 1, &node_len);
         if (strlen(node) != node_len)
@@ -194,19 +193,19 @@ static int get_address_info(lua_State *L, bool udp, int family,
     const char *service;
     if (lua_type(L, 2) == LUA_TNUMBER) {
         snprintf(port, sizeof port, "%u",
-                 (unsigned)emilua_check_ip_port(L, 2, func));
+                 (unsigned)emilua_check_ip_port(L, 2));
         service = port;
         numeric |= AI_NUMERICSERV;
     } else {
         if (lua_type(L, 2) != LUA_TSTRING)
-            return emilua_arg_error(L, 2, func, "service",
+            return emilua_arg_error(L, 2, "service",
                                     "a string or an integer");
         size_t len;
         service = lua_tolstring(L, 2, &len);
         if (strlen(service) != len)
             return emilua_raise_einval_arg(L, 2);
     }
-    int flags = check_flags(L, 3, func) | numeric;
+    int flags = check_flags(L, 3) | numeric;
 
     emilua_fiber *f = emilua_begin_suspend(L);
     struct addrinfo_op *op = malloc(sizeof *op + node_len + 1);
@@ -297,10 +296,10 @@ static void nameinfo_cancel(emilua_fiber *f, void *data)
     emilua_resume_canceled(f);
 }
 
-static int get_name_info(lua_State *L, bool udp, const char *func)
+static int get_name_info(lua_State *L, bool udp)
 {
-    emilua_ip_address *a = emilua_check_ip_address(L, 1, func);
-    uint16_t port = emilua_check_ip_port(L, 2, func);
+    emilua_ip_address *a = emilua_check_ip_address(L, 1, NULL);
+    uint16_t port = emilua_check_ip_port(L, 2);
     emilua_fiber *f = emilua_begin_suspend(L);
     struct nameinfo_op *op = malloc(sizeof *op);
     if (!op)
@@ -324,22 +323,19 @@ static int get_name_info(lua_State *L, bool udp, const char *func)
 #define RESOLVERS(proto, udp)                                                \
     static int proto##_get_address_info(lua_State *L)                       \
     {                                                                        \
-        return get_address_info(L, udp, AF_UNSPEC,                           \
-                                "ip." #proto ".get_address_info");           \
+        return get_address_info(L, udp, AF_UNSPEC);                          \
     }                                                                        \
     static int proto##_get_address_v4_info(lua_State *L)                    \
     {                                                                        \
-        return get_address_info(L, udp, AF_INET,                             \
-                                "ip." #proto ".get_address_v4_info");        \
+        return get_address_info(L, udp, AF_INET);                            \
     }                                                                        \
     static int proto##_get_address_v6_info(lua_State *L)                    \
     {                                                                        \
-        return get_address_info(L, udp, AF_INET6,                            \
-                                "ip." #proto ".get_address_v6_info");        \
+        return get_address_info(L, udp, AF_INET6);                           \
     }                                                                        \
     static int proto##_get_name_info(lua_State *L)                          \
     {                                                                        \
-        return get_name_info(L, udp, "ip." #proto ".get_name_info");         \
+        return get_name_info(L, udp);                                       \
     }                                                                        \
     static const emilua_reg proto##_resolvers[] = {                          \
         {"get_address_info", proto##_get_address_info, EMILUA_SUSPENDS},     \
@@ -356,5 +352,6 @@ RESOLVERS(udp, true)
 
 void ip_set_resolvers(lua_State *L, bool udp)
 {
-    emilua_set_funcs(L, udp ? udp_resolvers : tcp_resolvers);
+    emilua_set_funcs(L, udp ? "ip.udp" : "ip.tcp",
+                     udp ? udp_resolvers : tcp_resolvers);
 }

@@ -26,16 +26,21 @@ extern const emilua_udata_type emilua_ip_udp_socket_type;
 /* A new closed socket of type (one of the three) on top of the stack. */
 struct ip_sock *ipsock_new(lua_State *L, const emilua_udata_type *type);
 /* The socket of any of the three types at argn, or raises. */
-struct ip_sock *ipsock_check(lua_State *L, int argn, const char *func);
+struct ip_sock *ipsock_check(lua_State *L, int argn);
 /* Opens s for family with socket(2): 0 or a negative status. */
 int ipsock_open_family(struct ip_sock *s, int family);
 /* "v4", "v6" or an ip.address at argn: AF_INET or AF_INET6, or raises. */
-int ipsock_check_family(lua_State *L, int argn, const char *func);
+int ipsock_check_family(lua_State *L, int argn);
 /* An ip.address or its text at argn (port at argn + 1) as a sockaddr. */
-socklen_t ipsock_check_endpoint(lua_State *L, int argn, const char *func,
+socklen_t ipsock_check_endpoint(lua_State *L, int argn,
                                 struct sockaddr_storage *ss);
+/* The data of a transfer at argn: a byte_span, or with string_ok a
+ * string.  op_buffer() points op at it (a string stays alive in the
+ * caller's frame while the op waits). */
+void ipsock_check_buffer(lua_State *L, int argn, bool string_ok);
+void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn);
 /* An optional array of message flag names at argn: MSG_* bits. */
-int ipsock_check_msg_flags(lua_State *L, int argn, const char *func);
+int ipsock_check_msg_flags(lua_State *L, int argn);
 
 /* Methods every socket type has. */
 int ipsock_open(lua_State *L);

@@ -29,7 +29,7 @@ struct ip_sock *ipsock_new(lua_State *L, const emilua_udata_type *type)
     return s;
 }
 
-struct ip_sock *ipsock_check(lua_State *L, int argn, const char *func)
+struct ip_sock *ipsock_check(lua_State *L, int argn)
 {
     static const emilua_udata_type *const types[] = {
         &emilua_ip_tcp_socket_type, &emilua_ip_udp_socket_type,
@@ -40,7 +40,7 @@ struct ip_sock *ipsock_check(lua_State *L, int argn, const char *func)
         if (s)
             return s;
     }
-    emilua_arg_error(L, argn, func, argn == 1 ? "self" : "sock",
+    emilua_arg_error(L, argn, argn == 1 ? "self" : "sock",
                      "an ip socket");
     return NULL;
 }
@@ -61,7 +61,7 @@ int ipsock_open_family(struct ip_sock *s, int family)
 
 /* ---- arguments ----------------------------------------------------------- */
 
-int ipsock_check_family(lua_State *L, int argn, const char *func)
+int ipsock_check_family(lua_State *L, int argn)
 {
     emilua_ip_address *a = emilua_test_ip_address(L, argn);
     if (a)
@@ -70,7 +70,7 @@ int ipsock_check_family(lua_State *L, int argn, const char *func)
     const char *s = lua_type(L, argn) == LUA_TSTRING
                         ? lua_tolstring(L, argn, &len) : NULL;
     if (!s)
-        emilua_arg_error(L, argn, func, "address_family",
+        emilua_arg_error(L, argn, "address_family",
                          "\"v4\", \"v6\" or an ip.address");
     if (strcmp(s, "v4") == 0)
         return AF_INET;
@@ -79,7 +79,7 @@ int ipsock_check_family(lua_State *L, int argn, const char *func)
     return emilua_raise_einval_arg(L, argn);
 }
 
-socklen_t ipsock_check_endpoint(lua_State *L, int argn, const char *func,
+socklen_t ipsock_check_endpoint(lua_State *L, int argn,
                                 struct sockaddr_storage *ss)
 {
     emilua_ip_address parsed;
@@ -87,18 +87,40 @@ socklen_t ipsock_check_endpoint(lua_State *L, int argn, const char *func,
     if (!a) {
         size_t len;
         if (lua_type(L, argn) != LUA_TSTRING)
-            emilua_arg_error(L, argn, func, "addr",
+            emilua_arg_error(L, argn, "addr",
                              "an ip.address or a string");
         const char *text = lua_tolstring(L, argn, &len);
         if (!emilua_ip_parse(text, len, &parsed))
             emilua_raise_einval_arg(L, argn);
         a = &parsed;
     }
-    uint16_t port = emilua_check_ip_port(L, argn + 1, func);
+    uint16_t port = emilua_check_ip_port(L, argn + 1);
     return emilua_ip_to_sockaddr(a, port, ss);
 }
 
-int ipsock_check_msg_flags(lua_State *L, int argn, const char *func)
+void ipsock_check_buffer(lua_State *L, int argn, bool string_ok)
+{
+    if (emilua_test_byte_span(L, argn))
+        return;
+    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
+        return;
+    emilua_arg_error(L, argn, "buffer",
+                     string_ok ? "a byte_span or a string" : "a byte_span");
+}
+
+void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn)
+{
+    emilua_byte_span *s = emilua_test_byte_span(L, argn);
+    if (s) {
+        emilua_io_op_buffer(op, s);
+        return;
+    }
+    size_t len;
+    op->buf = (unsigned char *)lua_tolstring(L, argn, &len);
+    op->len = len;
+}
+
+int ipsock_check_msg_flags(lua_State *L, int argn)
 {
     static const struct { const char *name; int flag; } names[] = {
         {"do_not_route", MSG_DONTROUTE}, {"end_of_record", MSG_EOR},
@@ -107,7 +129,7 @@ int ipsock_check_msg_flags(lua_State *L, int argn, const char *func)
     if (lua_isnoneornil(L, argn))
         return 0;
     if (lua_type(L, argn) != LUA_TTABLE)
-        emilua_arg_error(L, argn, func, "flags", "a table of strings");
+        emilua_arg_error(L, argn, "flags", "a table of strings");
     int flags = 0;
     for (int i = 1;; i++) {
         lua_rawgeti(L, argn, i);
@@ -136,8 +158,8 @@ static int raise_status(lua_State *L, int status)
 
 int ipsock_open(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:open");
-    int family = ipsock_check_family(L, 2, "ip socket:open");
+    struct ip_sock *s = ipsock_check(L, 1);
+    int family = ipsock_check_family(L, 2);
     if (s->io.fd >= 0)
         return emilua_raise_error(L, &emilua_asio_misc_category,
                                   EMILUA_ASIO_MISC_ALREADY_OPEN);
@@ -147,9 +169,9 @@ int ipsock_open(lua_State *L)
 
 int ipsock_bind(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:bind");
+    struct ip_sock *s = ipsock_check(L, 1);
     struct sockaddr_storage ss;
-    socklen_t len = ipsock_check_endpoint(L, 2, "ip socket:bind", &ss);
+    socklen_t len = ipsock_check_endpoint(L, 2, &ss);
     if (bind(s->io.fd, (struct sockaddr *)&ss, len) != 0)
         return emilua_raise_errno(L, errno);
     return 0;
@@ -157,7 +179,7 @@ int ipsock_bind(lua_State *L)
 
 int ipsock_close(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:close");
+    struct ip_sock *s = ipsock_check(L, 1);
     int rc = emilua_io_close(&s->io);
     s->family = 0;
     return rc < 0 ? raise_status(L, rc) : 0;
@@ -165,7 +187,7 @@ int ipsock_close(lua_State *L)
 
 int ipsock_cancel(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:cancel");
+    struct ip_sock *s = ipsock_check(L, 1);
     if (s->io.fd < 0)
         return emilua_raise_errno(L, EBADF);
     emilua_io_cancel(&s->io);
@@ -176,13 +198,13 @@ int ipsock_cancel(lua_State *L)
  * file_descriptor as it was. */
 int ipsock_assign(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:assign");
-    int family = ipsock_check_family(L, 2, "ip socket:assign");
-    emilua_check_file_descriptor(L, 3, "ip socket:assign", "fd");
+    struct ip_sock *s = ipsock_check(L, 1);
+    int family = ipsock_check_family(L, 2);
+    emilua_check_file_descriptor(L, 3, "fd");
     if (s->io.fd >= 0)
         return emilua_raise_error(L, &emilua_asio_misc_category,
                                   EMILUA_ASIO_MISC_ALREADY_OPEN);
-    int fd = emilua_take_file_descriptor(L, 3, "ip socket:assign", "fd");
+    int fd = emilua_take_file_descriptor(L, 3, "fd");
     int rc = emilua_io_assign(&s->io, fd, true);
     if (rc < 0) {
         close(fd);
@@ -194,7 +216,7 @@ int ipsock_assign(lua_State *L)
 
 int ipsock_release(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:release");
+    struct ip_sock *s = ipsock_check(L, 1);
     int fd = emilua_io_release(&s->io);
     if (fd < 0)
         return raise_status(L, fd);
@@ -224,10 +246,9 @@ int ipsock_wait(lua_State *L)
 {
     static const char *const names[] = {"read", "write", "error", NULL};
     static const short events[] = {POLLIN, POLLOUT, POLLPRI};
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:wait");
+    struct ip_sock *s = ipsock_check(L, 1);
     size_t len;
-    const char *what = emilua_check_string(L, 2, &len, "ip socket:wait",
-                                           "wait_type");
+    const char *what = emilua_check_string(L, 2, &len, "wait_type");
     int i = 0;
     while (names[i] && strcmp(names[i], what) != 0)
         i++;
@@ -244,10 +265,9 @@ int ipsock_shutdown(lua_State *L)
 {
     static const char *const names[] = {"receive", "send", "both", NULL};
     static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:shutdown");
+    struct ip_sock *s = ipsock_check(L, 1);
     size_t len;
-    const char *what = emilua_check_string(L, 2, &len, "ip socket:shutdown",
-                                           "what");
+    const char *what = emilua_check_string(L, 2, &len, "what");
     int i = 0;
     while (names[i] && strcmp(names[i], what) != 0)
         i++;
@@ -260,10 +280,9 @@ int ipsock_shutdown(lua_State *L)
 
 int ipsock_io_control(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:io_control");
+    struct ip_sock *s = ipsock_check(L, 1);
     size_t len;
-    const char *cmd = emilua_check_string(L, 2, &len, "ip socket:io_control",
-                                          "command");
+    const char *cmd = emilua_check_string(L, 2, &len, "command");
     if (strcmp(cmd, "bytes_readable") != 0)
         return emilua_raise_einval_arg(L, 2);
     int n;
@@ -275,7 +294,7 @@ int ipsock_io_control(lua_State *L)
 
 int ipsock_disconnect(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket:disconnect");
+    struct ip_sock *s = ipsock_check(L, 1);
     struct sockaddr sa = {.sa_family = AF_UNSPEC};
     if (connect(s->io.fd, &sa, sizeof sa) != 0)
         return emilua_raise_errno(L, errno);
@@ -346,7 +365,7 @@ int ipsock_property(lua_State *L, struct ip_sock *s, const char *key)
 
 int ipsock_index(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1, "ip socket.__index");
+    struct ip_sock *s = ipsock_check(L, 1);
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     if (!lua_isnil(L, -1))

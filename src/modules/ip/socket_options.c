@@ -65,10 +65,10 @@ const struct ip_option ipsock_udp_options[] = {
 };
 
 static const struct ip_option *find_option(lua_State *L, struct ip_sock *s,
-                                           bool set, const char *func)
+                                           bool set)
 {
     size_t len;
-    const char *name = emilua_check_string(L, 2, &len, func, "opt");
+    const char *name = emilua_check_string(L, 2, &len, "opt");
     for (const struct ip_option *o = s->options; o->name; o++) {
         if (strcmp(o->name, name) == 0 && (set || !o->set_only))
             return o;
@@ -99,7 +99,7 @@ static int set_group(struct ip_sock *s, const struct ip_option *o,
 }
 
 static int set_mcast_if(lua_State *L, struct ip_sock *s,
-                        const struct ip_option *o, const char *func)
+                        const struct ip_option *o)
 {
     emilua_ip_address *a = emilua_test_ip_address(L, 3);
     if (a && a->family == AF_INET) {
@@ -111,7 +111,7 @@ static int set_mcast_if(lua_State *L, struct ip_sock *s,
     if (a) {
         index = (int)a->scope_id;
     } else {
-        lua_Integer v = emilua_check_integer(L, 3, func, "val");
+        lua_Integer v = emilua_check_integer(L, 3, "val");
         if (v < 0 || v > INT32_MAX)
             return emilua_raise_einval_arg(L, 3);
         index = (int)v;
@@ -121,20 +121,19 @@ static int set_mcast_if(lua_State *L, struct ip_sock *s,
 
 int ipsock_set_option(lua_State *L)
 {
-    const char *func = "ip socket:set_option";
-    struct ip_sock *s = ipsock_check(L, 1, func);
-    const struct ip_option *o = find_option(L, s, true, func);
+    struct ip_sock *s = ipsock_check(L, 1);
+    const struct ip_option *o = find_option(L, s, true);
     bool v6 = s->family == AF_INET6;
     int level = v6 ? o->level6 : o->level4, name = v6 ? o->name6 : o->name4;
     int rc, v;
     switch (o->kind) {
     case OPT_BOOL:
-        emilua_check_type(L, 3, LUA_TBOOLEAN, func, "val");
+        emilua_check_type(L, 3, LUA_TBOOLEAN, "val");
         v = lua_toboolean(L, 3);
         rc = setsockopt(s->io.fd, level, name, &v, sizeof v);
         break;
     case OPT_INT: {
-        lua_Integer i = emilua_check_integer(L, 3, func, "val");
+        lua_Integer i = emilua_check_integer(L, 3, "val");
         if (i < INT32_MIN || i > INT32_MAX)
             return emilua_raise_einval_arg(L, 3);
         v = (int)i;
@@ -142,7 +141,7 @@ int ipsock_set_option(lua_State *L)
         break;
     }
     case OPT_LINGER: {
-        emilua_check_type(L, 3, LUA_TTABLE, func, "val");
+        emilua_check_type(L, 3, LUA_TTABLE, "val");
         lua_getfield(L, 3, "enabled");
         lua_getfield(L, 3, "timeout");
         if (lua_type(L, -2) != LUA_TBOOLEAN || lua_type(L, -1) != LUA_TNUMBER ||
@@ -154,17 +153,17 @@ int ipsock_set_option(lua_State *L)
     }
     case OPT_JOIN:
     case OPT_LEAVE: {
-        emilua_ip_address *a = emilua_check_ip_address(L, 3, func);
+        emilua_ip_address *a = emilua_check_ip_address(L, 3, "val");
         rc = set_group(s, o, a);
         break;
     }
     case OPT_MCAST_IF:
-        rc = set_mcast_if(L, s, o, func);
+        rc = set_mcast_if(L, s, o);
         break;
     case OPT_CONN_ABORTED:
         /* Not a socket option: accept() reports ECONNABORTED only when
          * asked to. */
-        emilua_check_type(L, 3, LUA_TBOOLEAN, func, "val");
+        emilua_check_type(L, 3, LUA_TBOOLEAN, "val");
         if (s->io.fd < 0)
             return emilua_raise_errno(L, EBADF);
         s->enable_connection_aborted = lua_toboolean(L, 3);
@@ -179,9 +178,8 @@ int ipsock_set_option(lua_State *L)
 
 int ipsock_get_option(lua_State *L)
 {
-    const char *func = "ip socket:get_option";
-    struct ip_sock *s = ipsock_check(L, 1, func);
-    const struct ip_option *o = find_option(L, s, false, func);
+    struct ip_sock *s = ipsock_check(L, 1);
+    const struct ip_option *o = find_option(L, s, false);
     bool v6 = s->family == AF_INET6;
     int level = v6 ? o->level6 : o->level4, name = v6 ? o->name6 : o->name4;
     if (o->kind == OPT_CONN_ABORTED) {

@@ -35,12 +35,10 @@ static int acceptor_new(lua_State *L)
 
 static int acceptor_listen(lua_State *L)
 {
-    const char *func = "ip.tcp.acceptor:listen";
-    struct ip_sock *s = emilua_object_check(L, 1, &emilua_ip_tcp_acceptor_type,
-                                            func);
+    struct ip_sock *s = emilua_object_check(L, 1, &emilua_ip_tcp_acceptor_type);
     int backlog = SOMAXCONN;
     if (!lua_isnoneornil(L, 2)) {
-        lua_Integer b = emilua_check_integer(L, 2, func, "backlog");
+        lua_Integer b = emilua_check_integer(L, 2, "backlog");
         if (b < 0 || b > INT32_MAX)
             return emilua_raise_einval_arg(L, 2);
         backlog = (int)b;
@@ -52,8 +50,7 @@ static int acceptor_listen(lua_State *L)
 
 static int acceptor_accept(lua_State *L)
 {
-    struct ip_sock *s = emilua_object_check(L, 1, &emilua_ip_tcp_acceptor_type,
-                                            "ip.tcp.acceptor:accept");
+    struct ip_sock *s = emilua_object_check(L, 1, &emilua_ip_tcp_acceptor_type);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_IN, try_accept,
                                           push_accepted);
     return emilua_io_submit(L, op);
@@ -91,6 +88,6 @@ static const emilua_reg acceptor_funcs[] = {
 void ip_set_tcp_acceptor(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, acceptor_funcs);
+    emilua_set_funcs(L, "ip.tcp.acceptor", acceptor_funcs);
     lua_setfield(L, -2, "acceptor");
 }

@@ -29,34 +29,9 @@ static ssize_t try_write(emilua_io *io, emilua_io_op *op)
     return n >= 0 ? n : -errno;
 }
 
-static struct ip_sock *check_tcp(lua_State *L, const char *func)
+static struct ip_sock *check_tcp(lua_State *L)
 {
-    return emilua_object_check(L, 1, &emilua_ip_tcp_socket_type, func);
-}
-
-/* A byte_span, or (for writes) a string the caller's frame keeps alive. */
-static void op_set_buffer(lua_State *L, emilua_io_op *op, int argn,
-                          bool string_ok)
-{
-    emilua_byte_span *s = emilua_test_byte_span(L, argn);
-    if (s) {
-        emilua_io_op_buffer(op, s);
-        return;
-    }
-    size_t len;
-    op->buf = (unsigned char *)lua_tolstring(L, argn, &len);
-    op->len = len;
-}
-
-static void check_buffer(lua_State *L, int argn, bool string_ok,
-                         const char *func)
-{
-    if (emilua_test_byte_span(L, argn))
-        return;
-    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
-        return;
-    emilua_arg_error(L, argn, func, "buffer",
-                     string_ok ? "a byte_span or a string" : "a byte_span");
+    return emilua_object_check(L, 1, &emilua_ip_tcp_socket_type);
 }
 
 static int tcp_new(lua_State *L)
@@ -74,10 +49,9 @@ static void connect_canceled(emilua_io *io)
 /* A socket that was never opened is opened for the peer's family. */
 static int tcp_connect(lua_State *L)
 {
-    const char *func = "ip.tcp.socket:connect";
-    struct ip_sock *s = check_tcp(L, func);
+    struct ip_sock *s = check_tcp(L);
     struct sockaddr_storage ss;
-    socklen_t len = ipsock_check_endpoint(L, 2, func, &ss);
+    socklen_t len = ipsock_check_endpoint(L, 2, &ss);
     if (s->io.fd < 0) {
         emilua_begin_suspend(L);    /* the cancellation point comes first */
         int rc = ipsock_open_family(s, ss.ss_family);
@@ -93,46 +67,44 @@ static int tcp_connect(lua_State *L)
     return emilua_io_submit(L, op);
 }
 
-static int start_transfer(lua_State *L, int dir, bool with_flags,
-                          const char *func)
+static int start_transfer(lua_State *L, int dir, bool with_flags)
 {
-    struct ip_sock *s = check_tcp(L, func);
-    check_buffer(L, 2, dir == EMILUA_IO_OUT, func);
-    int flags = with_flags ? ipsock_check_msg_flags(L, 3, func) : 0;
+    struct ip_sock *s = check_tcp(L);
+    ipsock_check_buffer(L, 2, dir == EMILUA_IO_OUT);
+    int flags = with_flags ? ipsock_check_msg_flags(L, 3) : 0;
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, dir,
                                           dir == EMILUA_IO_IN ? try_read
                                                               : try_write,
                                           NULL);
-    op_set_buffer(L, op, 2, dir == EMILUA_IO_OUT);
+    ipsock_op_buffer(L, op, 2);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }
 
 static int tcp_read_some(lua_State *L)
 {
-    return start_transfer(L, EMILUA_IO_IN, false, "ip.tcp.socket:read_some");
+    return start_transfer(L, EMILUA_IO_IN, false);
 }
 
 static int tcp_write_some(lua_State *L)
 {
-    return start_transfer(L, EMILUA_IO_OUT, false,
-                          "ip.tcp.socket:write_some");
+    return start_transfer(L, EMILUA_IO_OUT, false);
 }
 
 static int tcp_receive(lua_State *L)
 {
-    return start_transfer(L, EMILUA_IO_IN, true, "ip.tcp.socket:receive");
+    return start_transfer(L, EMILUA_IO_IN, true);
 }
 
 static int tcp_send(lua_State *L)
 {
-    return start_transfer(L, EMILUA_IO_OUT, true, "ip.tcp.socket:send");
+    return start_transfer(L, EMILUA_IO_OUT, true);
 }
 
 /* Needs file.random_access, which does not exist yet. */
 static int tcp_send_file(lua_State *L)
 {
-    check_tcp(L, "ip.tcp.socket:send_file");
+    check_tcp(L);
     return luaL_error(L, "ip.tcp.socket:send_file: not supported yet "
                          "(needs file.random_access)");
 }
@@ -173,10 +145,9 @@ emilua_io *emilua_test_ip_tcp_socket(lua_State *L, int idx)
     return emilua_object_test(L, idx, &emilua_ip_tcp_socket_type);
 }
 
-emilua_io *emilua_check_ip_tcp_socket(lua_State *L, int argn,
-                                      const char *func)
+emilua_io *emilua_check_ip_tcp_socket(lua_State *L, int argn)
 {
-    return emilua_object_check(L, argn, &emilua_ip_tcp_socket_type, func);
+    return emilua_object_check(L, argn, &emilua_ip_tcp_socket_type);
 }
 
 int emilua_ip_tcp_socket_take(emilua_io *io)
@@ -203,6 +174,6 @@ static const emilua_reg tcp_funcs[] = {
 void ip_set_tcp_socket(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, tcp_funcs);
+    emilua_set_funcs(L, "ip.tcp.socket", tcp_funcs);
     lua_setfield(L, -2, "socket");
 }

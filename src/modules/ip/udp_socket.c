@@ -31,9 +31,9 @@ static int push_sender(lua_State *L, emilua_io_op *op, ssize_t n)
     return 3;
 }
 
-static struct ip_sock *check_udp(lua_State *L, const char *func)
+static struct ip_sock *check_udp(lua_State *L)
 {
-    return emilua_object_check(L, 1, &emilua_ip_udp_socket_type, func);
+    return emilua_object_check(L, 1, &emilua_ip_udp_socket_type);
 }
 
 static int udp_new(lua_State *L)
@@ -45,10 +45,9 @@ static int udp_new(lua_State *L)
 /* A socket that was never opened is opened for the peer's family. */
 static int udp_connect(lua_State *L)
 {
-    const char *func = "ip.udp.socket:connect";
-    struct ip_sock *s = check_udp(L, func);
+    struct ip_sock *s = check_udp(L);
     struct sockaddr_storage ss;
-    socklen_t len = ipsock_check_endpoint(L, 2, func, &ss);
+    socklen_t len = ipsock_check_endpoint(L, 2, &ss);
     if (s->io.fd < 0) {
         int rc = ipsock_open_family(s, ss.ss_family);
         if (rc < 0)
@@ -59,11 +58,11 @@ static int udp_connect(lua_State *L)
     return 0;
 }
 
-static int start_receive(lua_State *L, bool with_sender, const char *func)
+static int start_receive(lua_State *L, bool with_sender)
 {
-    struct ip_sock *s = check_udp(L, func);
-    emilua_byte_span *buf = emilua_check_byte_span(L, 2, func);
-    int flags = ipsock_check_msg_flags(L, 3, func);
+    struct ip_sock *s = check_udp(L);
+    emilua_byte_span *buf = emilua_check_byte_span(L, 2);
+    int flags = ipsock_check_msg_flags(L, 3);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_IN,
                                           try_receive,
                                           with_sender ? push_sender : NULL);
@@ -74,57 +73,36 @@ static int start_receive(lua_State *L, bool with_sender, const char *func)
 
 static int udp_receive(lua_State *L)
 {
-    return start_receive(L, false, "ip.udp.socket:receive");
+    return start_receive(L, false);
 }
 
 static int udp_receive_from(lua_State *L)
 {
-    return start_receive(L, true, "ip.udp.socket:receive_from");
-}
-
-/* The datagram: a byte_span, or a string the caller's frame keeps. */
-static void check_datagram(lua_State *L, const char *func)
-{
-    if (!emilua_test_byte_span(L, 2) && lua_type(L, 2) != LUA_TSTRING)
-        emilua_arg_error(L, 2, func, "buffer", "a byte_span or a string");
-}
-
-static void op_datagram(lua_State *L, emilua_io_op *op)
-{
-    emilua_byte_span *b = emilua_test_byte_span(L, 2);
-    if (b) {
-        emilua_io_op_buffer(op, b);
-    } else {
-        size_t len;
-        op->buf = (unsigned char *)lua_tolstring(L, 2, &len);
-        op->len = len;
-    }
+    return start_receive(L, true);
 }
 
 static int udp_send(lua_State *L)
 {
-    const char *func = "ip.udp.socket:send";
-    struct ip_sock *s = check_udp(L, func);
-    check_datagram(L, func);
-    int flags = ipsock_check_msg_flags(L, 3, func);
+    struct ip_sock *s = check_udp(L);
+    ipsock_check_buffer(L, 2, true);
+    int flags = ipsock_check_msg_flags(L, 3);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    op_datagram(L, op);
+    ipsock_op_buffer(L, op, 2);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }
 
 static int udp_send_to(lua_State *L)
 {
-    const char *func = "ip.udp.socket:send_to";
-    struct ip_sock *s = check_udp(L, func);
-    check_datagram(L, func);
+    struct ip_sock *s = check_udp(L);
+    ipsock_check_buffer(L, 2, true);
     struct sockaddr_storage ss;
-    socklen_t len = ipsock_check_endpoint(L, 3, func, &ss);
-    int flags = ipsock_check_msg_flags(L, 5, func);
+    socklen_t len = ipsock_check_endpoint(L, 3, &ss);
+    int flags = ipsock_check_msg_flags(L, 5);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    op_datagram(L, op);
+    ipsock_op_buffer(L, op, 2);
     memcpy(&op->addr, &ss, len);
     op->addrlen = len;
     op->flags = flags;
@@ -168,6 +146,6 @@ static const emilua_reg udp_funcs[] = {
 void ip_set_udp_socket(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, udp_funcs);
+    emilua_set_funcs(L, "ip.udp.socket", udp_funcs);
     lua_setfield(L, -2, "socket");
 }

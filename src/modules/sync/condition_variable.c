@@ -35,9 +35,9 @@ static const emilua_udata_type cond_type = {
     "condition_variable", cond_methods, cond_meta, NULL,
 };
 
-static struct cond *check_cond(lua_State *L, const char *func)
+static struct cond *check_cond(lua_State *L)
 {
-    return emilua_check_udata(L, 1, &cond_type, func);
+    return emilua_check_udata(L, 1, &cond_type);
 }
 
 static int cond_new(lua_State *L)
@@ -70,11 +70,10 @@ static void cond_cancel(emilua_fiber *f, void *data)
 
 static int cond_wait(lua_State *L)
 {
-    struct cond *c = check_cond(L, "condition_variable.wait");
+    struct cond *c = check_cond(L);
     struct sync_mutex *m = emilua_test_udata(L, 2, &sync_mutex_type);
     if (!m)
-        return emilua_arg_error(L, 2, "condition_variable.wait", "m",
-                                "a mutex");
+        return emilua_arg_error(L, 2, "m", "a mutex");
     if (!m->locked || m->owner != emilua_current_fiber(emilua_vm_of(L)))
         return emilua_raise_error(L, &emilua_generic_category, EPERM);
     /* Before the mutex is released: a pending cancellation (or a forbidden
@@ -94,7 +93,7 @@ static void wake(struct sync_waiter *w)
 
 static int cond_notify_one(lua_State *L)
 {
-    struct cond *c = check_cond(L, "condition_variable.notify_one");
+    struct cond *c = check_cond(L);
     struct sync_waiter *w = sync_waiter_pop(&c->waiters);
     if (w)
         wake(w);
@@ -103,7 +102,7 @@ static int cond_notify_one(lua_State *L)
 
 static int cond_notify_all(lua_State *L)
 {
-    struct cond *c = check_cond(L, "condition_variable.notify_all");
+    struct cond *c = check_cond(L);
     struct sync_waiter *w;
     while ((w = sync_waiter_pop(&c->waiters)))
         wake(w);
@@ -128,6 +127,6 @@ static const emilua_reg cond_funcs[] = {
 int emilua_open_condition_variable(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, cond_funcs);
+    emilua_set_funcs(L, "condition_variable", cond_funcs);
     return 1;
 }

@@ -107,7 +107,7 @@ static void get_cancel(emilua_fiber *f, void *data)
 
 static int future_get(lua_State *L)
 {
-    struct handle *h = emilua_check_udata(L, 1, &future_type, "future.get");
+    struct handle *h = emilua_check_udata(L, 1, &future_type);
     struct shared *s = h->s;
     /* A cancellation point even when the result is ready, like join(). */
     emilua_fiber *f = emilua_begin_suspend(L);
@@ -153,12 +153,12 @@ static void wake_all(struct shared *s, lua_State *L, bool is_error)
     lua_pop(L, 1);
 }
 
-static int satisfy(lua_State *L, const char *func, enum state to)
+static int satisfy(lua_State *L, enum state to)
 {
-    struct handle *h = emilua_check_udata(L, 1, &promise_type, func);
+    struct handle *h = emilua_check_udata(L, 1, &promise_type);
     lua_settop(L, 2);
     if (to == HAS_ERROR && lua_isnil(L, 2))
-        return emilua_arg_error(L, 2, func, "e", "an error value");
+        return emilua_arg_error(L, 2, "e", "an error value");
     struct shared *s = h->s;
     if (s->state != PENDING)
         return emilua_raise_error(L, &emilua_runtime_category,
@@ -174,12 +174,12 @@ static int satisfy(lua_State *L, const char *func, enum state to)
 
 static int promise_set_value(lua_State *L)
 {
-    return satisfy(L, "promise.set_value", HAS_VALUE);
+    return satisfy(L, HAS_VALUE);
 }
 
 static int promise_set_error(lua_State *L)
 {
-    return satisfy(L, "promise.set_error", HAS_ERROR);
+    return satisfy(L, HAS_ERROR);
 }
 
 static int promise_gc(lua_State *L)
@@ -211,6 +211,6 @@ static const emilua_reg future_funcs[] = {
 int emilua_open_future(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, future_funcs);
+    emilua_set_funcs(L, "future", future_funcs);
     return 1;
 }

@@ -61,9 +61,9 @@ void sync_mutex_release(struct sync_mutex *m)
     }
 }
 
-static struct sync_mutex *check_mutex(lua_State *L, const char *func)
+static struct sync_mutex *check_mutex(lua_State *L)
 {
-    return emilua_check_udata(L, 1, &sync_mutex_type, func);
+    return emilua_check_udata(L, 1, &sync_mutex_type);
 }
 
 static int mutex_new(lua_State *L)
@@ -75,7 +75,7 @@ static int mutex_new(lua_State *L)
 
 static int mutex_lock(lua_State *L)
 {
-    struct sync_mutex *m = check_mutex(L, "mutex.lock");
+    struct sync_mutex *m = check_mutex(L);
     emilua_fiber *me = emilua_current_fiber(emilua_vm_of(L));
     if (!m->locked) {
         m->locked = true;
@@ -94,7 +94,7 @@ static int mutex_lock(lua_State *L)
 
 static int mutex_try_lock(lua_State *L)
 {
-    struct sync_mutex *m = check_mutex(L, "mutex.try_lock");
+    struct sync_mutex *m = check_mutex(L);
     emilua_fiber *me = emilua_current_fiber(emilua_vm_of(L));
     if (!m->locked) {
         m->locked = true;
@@ -110,7 +110,7 @@ static int mutex_try_lock(lua_State *L)
 
 static int mutex_unlock(lua_State *L)
 {
-    struct sync_mutex *m = check_mutex(L, "mutex.unlock");
+    struct sync_mutex *m = check_mutex(L);
     if (!m->locked || m->owner != emilua_current_fiber(emilua_vm_of(L)))
         return emilua_raise_error(L, &emilua_generic_category, EPERM);
     sync_mutex_release(m);
@@ -135,6 +135,6 @@ static const emilua_reg mutex_funcs[] = {
 int emilua_open_mutex(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, mutex_funcs);
+    emilua_set_funcs(L, "mutex", mutex_funcs);
     return 1;
 }

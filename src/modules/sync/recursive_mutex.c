@@ -33,9 +33,9 @@ static const emilua_udata_type rmutex_type = {
     "recursive_mutex", rmutex_methods, rmutex_meta, NULL,
 };
 
-static struct rmutex *check_rmutex(lua_State *L, const char *func)
+static struct rmutex *check_rmutex(lua_State *L)
 {
-    return emilua_check_udata(L, 1, &rmutex_type, func);
+    return emilua_check_udata(L, 1, &rmutex_type);
 }
 
 static int rmutex_new(lua_State *L)
@@ -62,7 +62,7 @@ static bool try_take(struct rmutex *m, emilua_fiber *me)
 
 static int rmutex_lock(lua_State *L)
 {
-    struct rmutex *m = check_rmutex(L, "recursive_mutex.lock");
+    struct rmutex *m = check_rmutex(L);
     emilua_fiber *me = emilua_current_fiber(emilua_vm_of(L));
     if (try_take(m, me)) {
         lua_pushnil(L);
@@ -75,14 +75,14 @@ static int rmutex_lock(lua_State *L)
 
 static int rmutex_try_lock(lua_State *L)
 {
-    struct rmutex *m = check_rmutex(L, "recursive_mutex.try_lock");
+    struct rmutex *m = check_rmutex(L);
     lua_pushboolean(L, try_take(m, emilua_current_fiber(emilua_vm_of(L))));
     return 1;
 }
 
 static int rmutex_unlock(lua_State *L)
 {
-    struct rmutex *m = check_rmutex(L, "recursive_mutex.unlock");
+    struct rmutex *m = check_rmutex(L);
     if (m->levels == 0 || m->owner != emilua_current_fiber(emilua_vm_of(L)))
         return emilua_raise_error(L, &emilua_generic_category, EPERM);
     if (--m->levels > 0)
@@ -115,6 +115,6 @@ static const emilua_reg rmutex_funcs[] = {
 int emilua_open_recursive_mutex(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, rmutex_funcs);
+    emilua_set_funcs(L, "recursive_mutex", rmutex_funcs);
     return 1;
 }

@@ -37,27 +37,24 @@ void emilua_push_file_descriptor(lua_State *L, int fd)
     u->fd = fd;
 }
 
-static struct fd_udata *check_open(lua_State *L, int argn, const char *func,
-                                   const char *name)
+static struct fd_udata *check_open(lua_State *L, int argn, const char *name)
 {
     struct fd_udata *u = emilua_test_udata(L, argn, &fd_type);
     if (!u)
-        emilua_arg_error(L, argn, func, name, "a file_descriptor");
+        emilua_arg_error(L, argn, name, "a file_descriptor");
     if (u->fd < 0)
         emilua_raise_errno(L, EBADF);
     return u;
 }
 
-int emilua_check_file_descriptor(lua_State *L, int argn, const char *func,
-                                 const char *name)
+int emilua_check_file_descriptor(lua_State *L, int argn, const char *name)
 {
-    return check_open(L, argn, func, name)->fd;
+    return check_open(L, argn, name)->fd;
 }
 
-int emilua_take_file_descriptor(lua_State *L, int argn, const char *func,
-                                const char *name)
+int emilua_take_file_descriptor(lua_State *L, int argn, const char *name)
 {
-    struct fd_udata *u = check_open(L, argn, func, name);
+    struct fd_udata *u = check_open(L, argn, name);
     int fd = u->fd;
     u->fd = -1;
     return fd;
@@ -65,8 +62,7 @@ int emilua_take_file_descriptor(lua_State *L, int argn, const char *func,
 
 static int fd_close(lua_State *L)
 {
-    struct fd_udata *u = emilua_check_udata(L, 1, &fd_type,
-                                            "file_descriptor.close");
+    struct fd_udata *u = emilua_check_udata(L, 1, &fd_type);
     /* Closing twice is allowed; Linux releases the fd even on EINTR, so
      * it is never retried. */
     if (u->fd >= 0) {
@@ -80,7 +76,7 @@ static int fd_close(lua_State *L)
 
 static int fd_dup(lua_State *L)
 {
-    int fd = emilua_check_file_descriptor(L, 1, "file_descriptor.dup", "self");
+    int fd = emilua_check_file_descriptor(L, 1, "self");
     int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (nfd < 0)
         return emilua_raise_errno(L, errno);

@@ -15,16 +15,14 @@
 #include "system.h"
 
 /* An id argument: -1 ("leave unchanged") or a valid uid/gid. */
-static lua_Integer check_id(lua_State *L, int argn, const char *func,
-                            const char *name)
+static lua_Integer check_id(lua_State *L, int argn, const char *name)
 {
-    return system_check_int_range(L, argn, func, name, -1, UINT32_MAX);
+    return system_check_int_range(L, argn, name, -1, UINT32_MAX);
 }
 
-static pid_t check_pid(lua_State *L, int argn, const char *func,
-                       const char *name)
+static pid_t check_pid(lua_State *L, int argn, const char *name)
 {
-    return (pid_t)system_check_int_range(L, argn, func, name, INT_MIN,
+    return (pid_t)system_check_int_range(L, argn, name, INT_MIN,
                                          INT_MAX);
 }
 
@@ -50,8 +48,8 @@ static int system_getppid(lua_State *L)
 
 static int system_kill(lua_State *L)
 {
-    pid_t pid = check_pid(L, 1, "system.kill", "pid");
-    int sig = (int)system_check_int_range(L, 2, "system.kill", "sig",
+    pid_t pid = check_pid(L, 1, "pid");
+    int sig = (int)system_check_int_range(L, 2, "sig",
                                           INT_MIN, INT_MAX);
     system_check_master(L);
     if (kill(pid, sig) != 0)
@@ -67,14 +65,14 @@ static int system_getpgrp(lua_State *L)
 
 static int system_getpgid(lua_State *L)
 {
-    pid_t pid = check_pid(L, 1, "system.getpgid", "pid");
+    pid_t pid = check_pid(L, 1, "pid");
     return push_id_or_raise(L, getpgid(pid));
 }
 
 static int system_setpgid(lua_State *L)
 {
-    pid_t pid = check_pid(L, 1, "system.setpgid", "pid");
-    pid_t pgid = check_pid(L, 2, "system.setpgid", "pgid");
+    pid_t pid = check_pid(L, 1, "pid");
+    pid_t pgid = check_pid(L, 2, "pgid");
     system_check_master(L);
     if (setpgid(pid, pgid) != 0)
         return emilua_raise_errno(L, errno);
@@ -83,7 +81,7 @@ static int system_setpgid(lua_State *L)
 
 static int system_getsid(lua_State *L)
 {
-    pid_t pid = check_pid(L, 1, "system.getsid", "pid");
+    pid_t pid = check_pid(L, 1, "pid");
     return push_id_or_raise(L, getsid(pid));
 }
 
@@ -117,10 +115,9 @@ static int system_getresgid(lua_State *L)
 
 static int system_setresuid(lua_State *L)
 {
-    const char *fn = "system.setresuid";
-    uid_t r = (uid_t)check_id(L, 1, fn, "ruid");
-    uid_t e = (uid_t)check_id(L, 2, fn, "euid");
-    uid_t s = (uid_t)check_id(L, 3, fn, "suid");
+    uid_t r = (uid_t)check_id(L, 1, "ruid");
+    uid_t e = (uid_t)check_id(L, 2, "euid");
+    uid_t s = (uid_t)check_id(L, 3, "suid");
     system_check_master(L);
     if (setresuid(r, e, s) != 0)
         return emilua_raise_errno(L, errno);
@@ -129,10 +126,9 @@ static int system_setresuid(lua_State *L)
 
 static int system_setresgid(lua_State *L)
 {
-    const char *fn = "system.setresgid";
-    gid_t r = (gid_t)check_id(L, 1, fn, "rgid");
-    gid_t e = (gid_t)check_id(L, 2, fn, "egid");
-    gid_t s = (gid_t)check_id(L, 3, fn, "sgid");
+    gid_t r = (gid_t)check_id(L, 1, "rgid");
+    gid_t e = (gid_t)check_id(L, 2, "egid");
+    gid_t s = (gid_t)check_id(L, 3, "sgid");
     system_check_master(L);
     if (setresgid(r, e, s) != 0)
         return emilua_raise_errno(L, errno);
@@ -166,8 +162,7 @@ static int system_getgroups(lua_State *L)
 
 static int system_setgroups(lua_State *L)
 {
-    const char *fn = "system.setgroups";
-    emilua_check_type(L, 1, LUA_TTABLE, fn, "groups");
+    emilua_check_type(L, 1, LUA_TTABLE, "groups");
     size_t n = lua_objlen(L, 1);
     if (n > (size_t)sysconf(_SC_NGROUPS_MAX))
         return emilua_raise_einval_arg(L, 1);
@@ -178,7 +173,7 @@ static int system_setgroups(lua_State *L)
             char name[32];
             snprintf(name, sizeof name, "groups[%d]", (int)i + 1);
             lua_replace(L, 1);   /* so that the error shows its type */
-            return emilua_arg_error(L, 1, fn, name, "a number");
+            return emilua_arg_error(L, 1, name, "a number");
         }
         lua_Number v = lua_tonumber(L, -1);
         if (v != (lua_Number)(lua_Integer)v || v < 0 || v > UINT32_MAX - 1.0)
@@ -195,8 +190,7 @@ static int system_setgroups(lua_State *L)
 /* filesystem.umask(mask) -> old mask (the process's, hence master only) */
 int emilua_filesystem_umask(lua_State *L)
 {
-    lua_Integer mask = emilua_check_integer(L, 1, "filesystem.umask",
-                                            "mask");
+    lua_Integer mask = emilua_check_integer(L, 1, "mask");
     system_check_master(L);
     lua_pushinteger(L, umask((mode_t)(mask & 0777)));
     return 1;
@@ -222,5 +216,5 @@ static const emilua_reg ids_funcs[] = {
 
 void system_open_ids(lua_State *L)
 {
-    emilua_set_funcs(L, ids_funcs);
+    emilua_set_funcs(L, "system", ids_funcs);
 }

@@ -55,14 +55,14 @@ static const emilua_udata_type set_type = {
     "system.signal.set", set_methods, set_meta, NULL,
 };
 
-static int check_signo(lua_State *L, int argn, const char *func)
+static int check_signo(lua_State *L, int argn)
 {
-    return (int)system_check_int_range(L, argn, func, "signal", 1, NSIG - 1);
+    return (int)system_check_int_range(L, argn, "signal", 1, NSIG - 1);
 }
 
-static struct set *check_set(lua_State *L, const char *func)
+static struct set *check_set(lua_State *L)
 {
-    return emilua_object_check(L, 1, &set_type, func);
+    return emilua_object_check(L, 1, &set_type);
 }
 
 static void free_handle(emilua_object *o, uv_handle_t *h)
@@ -174,10 +174,9 @@ static const emilua_object_ops set_ops = {set_close, free_handle, NULL};
 
 static int set_new(lua_State *L)
 {
-    const char *fn = "system.signal.set.new";
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++)
-        check_signo(L, i, fn);
+        check_signo(L, i);
     system_check_master(L);
 
     struct set *s = emilua_object_new(L, &set_type, sizeof *s, &set_ops);
@@ -191,9 +190,8 @@ static int set_new(lua_State *L)
 
 static int set_add(lua_State *L)
 {
-    const char *fn = "system.signal.set.add";
-    struct set *s = check_set(L, fn);
-    int sig = check_signo(L, 2, fn);
+    struct set *s = check_set(L);
+    int sig = check_signo(L, 2);
     system_check_master(L);
     int rc = add_signal(s, sig);
     if (rc != 0)
@@ -203,16 +201,15 @@ static int set_add(lua_State *L)
 
 static int set_remove(lua_State *L)
 {
-    const char *fn = "system.signal.set.remove";
-    struct set *s = check_set(L, fn);
-    int sig = check_signo(L, 2, fn);
+    struct set *s = check_set(L);
+    int sig = check_signo(L, 2);
     remove_signal(s, sig);
     return 0;
 }
 
 static int set_clear(lua_State *L)
 {
-    struct set *s = check_set(L, "system.signal.set.clear");
+    struct set *s = check_set(L);
     for (int sig = 1; sig < NSIG; sig++)
         remove_signal(s, sig);
     return 0;
@@ -220,7 +217,7 @@ static int set_clear(lua_State *L)
 
 static int set_cancel(lua_State *L)
 {
-    struct set *s = check_set(L, "system.signal.set.cancel");
+    struct set *s = check_set(L);
     emilua_object_end_waits(&s->obj, &s->waits, EMILUA_ABORTED, free_waiter);
     update_refs(s);
     return 0;
@@ -238,7 +235,7 @@ static void wait_cancel(emilua_fiber *f, void *data)
 
 static int set_wait(lua_State *L)
 {
-    struct set *s = check_set(L, "system.signal.set.wait");
+    struct set *s = check_set(L);
     emilua_fiber *f = emilua_begin_suspend(L);
     for (int sig = 1; sig < NSIG; sig++) {
         if (s->pending[sig]) {
@@ -258,16 +255,16 @@ static int set_wait(lua_State *L)
 
 static int signal_raise(lua_State *L)
 {
-    int sig = (int)system_check_int_range(L, 1, "system.signal.raise",
-                                          "signal", 0, NSIG - 1);
+    int sig = (int)system_check_int_range(L, 1, "signal", 0,
+                                          NSIG - 1);
     if (raise(sig) != 0)
         return emilua_raise_errno(L, errno);
     return 0;
 }
 
-static int set_disposition(lua_State *L, const char *fn, void (*handler)(int))
+static int set_disposition(lua_State *L, void (*handler)(int))
 {
-    int sig = check_signo(L, 1, fn);
+    int sig = check_signo(L, 1);
     system_check_master(L);
     pthread_mutex_lock(&registry.lock);
     int err = 0;
@@ -287,12 +284,12 @@ static int set_disposition(lua_State *L, const char *fn, void (*handler)(int))
 
 static int signal_ignore(lua_State *L)
 {
-    return set_disposition(L, "system.signal.ignore", SIG_IGN);
+    return set_disposition(L, SIG_IGN);
 }
 
 static int signal_default(lua_State *L)
 {
-    return set_disposition(L, "system.signal.default", SIG_DFL);
+    return set_disposition(L, SIG_DFL);
 }
 
 static const emilua_reg signal_funcs[] = {
@@ -332,9 +329,9 @@ void system_open_signal(lua_State *L)
         lua_pushinteger(L, signal_consts[i].value);
         lua_setfield(L, -2, signal_consts[i].name);
     }
-    emilua_set_funcs(L, signal_funcs);
+    emilua_set_funcs(L, "system.signal", signal_funcs);
     lua_newtable(L);
-    emilua_set_funcs(L, set_funcs);
+    emilua_set_funcs(L, "system.signal.set", set_funcs);
     lua_setfield(L, -2, "set");
     lua_setfield(L, -2, "signal");
 }

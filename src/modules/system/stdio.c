@@ -363,7 +363,7 @@ static int suspend_op(lua_State *L, emilua_fiber *f, struct stdio_obj *s,
     return emilua_suspend(L, f, op_cancel, op);
 }
 
-static int do_io(lua_State *L, struct stdio_obj *s, const char *fn)
+static int do_io(lua_State *L, struct stdio_obj *s)
 {
     bool writing = s->writing;
     emilua_bytes *mem = NULL;
@@ -379,7 +379,7 @@ static int do_io(lua_State *L, struct stdio_obj *s, const char *fn)
         src = lua_tolstring(L, 2, &len);
         data = (unsigned char *)src;
     } else {
-        return emilua_arg_error(L, 2, fn, "buffer",
+        return emilua_arg_error(L, 2, "buffer",
                                 writing ? "a byte_span or a string"
                                         : "a byte_span");
     }
@@ -441,9 +441,9 @@ static int stdio_dup(lua_State *L, int fd)
     return 1;
 }
 
-static int stdio_dup_from(lua_State *L, int fd, const char *fn)
+static int stdio_dup_from(lua_State *L, int fd)
 {
-    int oldd = emilua_check_file_descriptor(L, 2, fn, "oldd");
+    int oldd = emilua_check_file_descriptor(L, 2, "oldd");
     system_check_master(L);
     /* dup2 leaves FD_CLOEXEC off the stdio fd, as it should be. */
     while (dup2(oldd, fd) < 0) {
@@ -468,9 +468,9 @@ static int stdio_tcgetpgrp(lua_State *L, int fd)
     return 1;
 }
 
-static int stdio_tcsetpgrp(lua_State *L, int fd, const char *fn)
+static int stdio_tcsetpgrp(lua_State *L, int fd)
 {
-    pid_t pgrp = (pid_t)system_check_int_range(L, 2, fn, "pgid_id", INT_MIN,
+    pid_t pgrp = (pid_t)system_check_int_range(L, 2, "pgid_id", INT_MIN,
                                                INT_MAX);
     if (tcsetpgrp(fd, pgrp) != 0)
         return emilua_raise_errno(L, errno);
@@ -484,7 +484,7 @@ static int stdio_tcsetpgrp(lua_State *L, int fd, const char *fn)
     }                                                                       \
     static int obj##_dup_from(lua_State *L)                                 \
     {                                                                       \
-        return stdio_dup_from(L, fd, "system." #obj ".dup_from");           \
+        return stdio_dup_from(L, fd);                                       \
     }                                                                       \
     static int obj##_isatty(lua_State *L)                                   \
     {                                                                       \
@@ -496,7 +496,7 @@ static int stdio_tcsetpgrp(lua_State *L, int fd, const char *fn)
     }                                                                       \
     static int obj##_tcsetpgrp(lua_State *L)                                \
     {                                                                       \
-        return stdio_tcsetpgrp(L, fd, "system." #obj ".tcsetpgrp");         \
+        return stdio_tcsetpgrp(L, fd);                                      \
     }
 
 STDIO_METHODS(in_, STDIN_FILENO)
@@ -512,17 +512,17 @@ static struct stdio_obj *vm_stdio(lua_State *L, int fd)
 
 static int in_read_some(lua_State *L)
 {
-    return do_io(L, vm_stdio(L, STDIN_FILENO), "system.in_.read_some");
+    return do_io(L, vm_stdio(L, STDIN_FILENO));
 }
 
 static int out_write_some(lua_State *L)
 {
-    return do_io(L, vm_stdio(L, STDOUT_FILENO), "system.out.write_some");
+    return do_io(L, vm_stdio(L, STDOUT_FILENO));
 }
 
 static int err_write_some(lua_State *L)
 {
-    return do_io(L, vm_stdio(L, STDERR_FILENO), "system.err.write_some");
+    return do_io(L, vm_stdio(L, STDERR_FILENO));
 }
 
 #define COMMON_ENTRIES(obj)                                                 \

@@ -8,8 +8,6 @@
 
 #include <emilua/file_descriptor.h>
 
-#include "core/core.h"   /* read-only: the process's argv and low fds */
-
 #include "system.h"
 
 extern char **environ;
@@ -21,28 +19,24 @@ void system_check_master(lua_State *L)
                            EMILUA_ERRC_NOT_MASTER_VM);
 }
 
-lua_Integer system_check_int_range(lua_State *L, int argn, const char *func,
-                                   const char *name, lua_Integer min,
+lua_Integer system_check_int_range(lua_State *L, int argn, const char *name,
+                                   lua_Integer min,
                                    lua_Integer max)
 {
-    lua_Integer n = emilua_check_integer(L, argn, func, name);
+    lua_Integer n = emilua_check_integer(L, argn, name);
     if (n < min || n > max)
         emilua_raise_einval_arg(L, argn);
     return n;
 }
 
 /* {binary, script, args after the script...} */
-static void push_arguments(lua_State *L, const emilua_process *p)
+static void push_arguments(lua_State *L, emilua_process *p)
 {
     lua_newtable(L);
-    if (!p->argv || p->script_index <= 0 || p->script_index >= p->argc)
-        return;
-    int n = 0;
-    lua_pushstring(L, p->argv[0]);
-    lua_rawseti(L, -2, ++n);
-    for (int i = p->script_index; i < p->argc; i++) {
-        lua_pushstring(L, p->argv[i]);
-        lua_rawseti(L, -2, ++n);
+    const char *arg;
+    for (int i = 0; (arg = emilua_process_arg(p, i)); i++) {
+        lua_pushstring(L, arg);
+        lua_rawseti(L, -2, i + 1);
     }
 }
 
@@ -65,7 +59,7 @@ static enum force check_force(lua_State *L)
 {
     if (lua_isnoneornil(L, 2))
         return FORCE_NONE;
-    emilua_check_type(L, 2, LUA_TTABLE, "system.exit", "opts");
+    emilua_check_type(L, 2, LUA_TTABLE, "opts");
     lua_getfield(L, 2, "force");
     enum force force = FORCE_NONE;
     switch (lua_type(L, -1)) {
@@ -91,7 +85,7 @@ static enum force check_force(lua_State *L)
     default:
         /* Report the field's type: it takes the argument's slot. */
         lua_replace(L, 2);
-        emilua_arg_error(L, 2, "system.exit", "opts.force",
+        emilua_arg_error(L, 2, "opts.force",
                          "0, 1, 2 or \"abort\"");
     }
     lua_pop(L, 1);
@@ -112,7 +106,7 @@ static int system_exit(lua_State *L)
 {
     lua_Integer code = 0;
     if (!lua_isnoneornil(L, 1))
-        code = emilua_check_integer(L, 1, "system.exit", "code");
+        code = emilua_check_integer(L, 1, "code");
     enum force force = check_force(L);
 
     emilua_vm *vm = emilua_vm_of(L);
@@ -150,7 +144,7 @@ static int system_exit(lua_State *L)
 /* system.get_lowfd(fd): each inherited fd 3..9 is handed out once. */
 static int system_get_lowfd(lua_State *L)
 {
-    lua_Integer fd = emilua_check_integer(L, 1, "system.get_lowfd", "fd");
+    lua_Integer fd = emilua_check_integer(L, 1, "fd");
     system_check_master(L);
     if (!emilua_take_lowfd(emilua_vm_of(L), (int)fd)) {
         lua_pushnil(L);
@@ -170,7 +164,7 @@ int emilua_open_system(lua_State *L)
 {
     emilua_process *p = emilua_vm_process(emilua_vm_of(L));
     lua_newtable(L);
-    emilua_set_funcs(L, system_funcs);
+    emilua_set_funcs(L, "system", system_funcs);
     push_arguments(L, p);
     lua_setfield(L, -2, "arguments");
     push_environment(L);

@@ -9,9 +9,8 @@ void system_check_master(lua_State *L);
 
 /* Checks that argument argn is an integer within [min, max]: a wrong type
  * raises the usual argument error, an out-of-range value EINVAL. */
-lua_Integer system_check_int_range(lua_State *L, int argn, const char *func,
-                                   const char *name, lua_Integer min,
-                                   lua_Integer max);
+lua_Integer system_check_int_range(lua_State *L, int argn, const char *name,
+                                   lua_Integer min, lua_Integer max);
 
 /* Pushes the tables/objects for each concern. */
 void system_open_stdio(lua_State *L);   /* sets in_, out, err on top table */

@@ -41,54 +41,42 @@ void time_push_point(lua_State *L, const struct time_clock *c, int64_t ns)
     p->ns = ns;
 }
 
-/* Error messages name "time.X_clock.time_point" plus the member. */
-static int point_arg_error(lua_State *L, const struct time_clock *c,
-                           const char *member, int argn, const char *name,
-                           const char *expected)
-{
-    char func[96];
-    snprintf(func, sizeof func, "%s%s", c->point_type->name, member);
-    return emilua_arg_error(L, argn, func, name, expected);
-}
-
 static int point_type_error(lua_State *L, const struct time_clock *c,
-                            const char *member, int argn, const char *name,
+                            int argn, const char *name,
                             const char *alternative)
 {
     char expected[128];
     snprintf(expected, sizeof expected, "a %s%s", c->point_type->name,
              alternative);
-    return point_arg_error(L, c, member, argn, name, expected);
+    return emilua_arg_error(L, argn, name, expected);
 }
 
 int64_t time_check_point(lua_State *L, int argn, const struct time_clock *c,
-                         const char *func, const char *name)
+                         const char *name)
 {
     struct point *p = emilua_test_udata(L, argn, c->point_type);
     if (!p) {
         char expected[128];
         snprintf(expected, sizeof expected, "a %s", c->point_type->name);
-        emilua_arg_error(L, argn, func, name, expected);
+        emilua_arg_error(L, argn, name, expected);
     }
     return p->ns;
 }
 
-static struct point *check_self(lua_State *L, const struct time_clock *c,
-                                const char *member)
+static struct point *check_self(lua_State *L, const struct time_clock *c)
 {
     struct point *p = emilua_test_udata(L, 1, c->point_type);
     if (!p)
-        point_type_error(L, c, member, 1, "self", "");
+        point_type_error(L, c, 1, "self", "");
     return p;
 }
 
 /* A duration argument in seconds: a type error when not a number, EINVAL
  * (with arg = argn) when NaN, infinite or out of range. */
-static int64_t check_secs(lua_State *L, const struct time_clock *c,
-                          const char *member, int argn, const char *name)
+static int64_t check_secs(lua_State *L, int argn, const char *name)
 {
     if (lua_type(L, argn) != LUA_TNUMBER)
-        point_arg_error(L, c, member, argn, name, "a number");
+        emilua_arg_error(L, argn, name, "a number");
     int64_t ns;
     if (!time_secs_to_ns(lua_tonumber(L, argn), &ns))
         emilua_raise_einval_arg(L, argn);
@@ -121,10 +109,10 @@ static int clock_epoch(lua_State *L, const struct time_clock *c)
 /* ---- time point members ------------------------------------------------ */
 
 static int point_add_method(lua_State *L, const struct time_clock *c,
-                            int sign, const char *member)
+                            int sign)
 {
-    struct point *p = check_self(L, c, member);
-    int64_t d = check_secs(L, c, member, 2, "secs");
+    struct point *p = check_self(L, c);
+    int64_t d = check_secs(L, 2, "secs");
     if (sign < 0) {
         if (d == INT64_MIN)
             return emilua_raise_einval_arg(L, 2);
@@ -141,8 +129,8 @@ static int point_add_mm(lua_State *L, const struct time_clock *c)
     int si = 3 - pi;
     struct point *p = emilua_test_udata(L, pi, c->point_type);
     if (!p)
-        return point_type_error(L, c, ".__add", pi, NULL, "");
-    int64_t d = check_secs(L, c, ".__add", si, NULL);
+        return point_type_error(L, c, pi, NULL, "");
+    int64_t d = check_secs(L, si, NULL);
     time_push_point(L, c, shifted(L, p->ns, d, si));
     return 1;
 }
@@ -154,7 +142,7 @@ static int point_sub_mm(lua_State *L, const struct time_clock *c,
 {
     struct point *a = emilua_test_udata(L, 1, c->point_type);
     if (!a)
-        return point_type_error(L, c, ".__sub", 1, NULL, "");
+        return point_type_error(L, c, 1, NULL, "");
     struct point *b = emilua_test_udata(L, 2, c->point_type);
     if (b) {
         int64_t diff;
@@ -165,9 +153,9 @@ static int point_sub_mm(lua_State *L, const struct time_clock *c,
         return 1;
     }
     if (!with_secs || lua_type(L, 2) != LUA_TNUMBER)
-        return point_type_error(L, c, ".__sub", 2, NULL,
+        return point_type_error(L, c, 2, NULL,
                                 with_secs ? " or a number" : "");
-    int64_t d = check_secs(L, c, ".__sub", 2, NULL);
+    int64_t d = check_secs(L, 2, NULL);
     if (d == INT64_MIN)
         return emilua_raise_einval_arg(L, 2);
     time_push_point(L, c, shifted(L, a->ns, -d, 2));
@@ -179,7 +167,6 @@ enum cmp { CMP_EQ, CMP_LT, CMP_LE };
 static int point_compare(lua_State *L, const struct time_clock *c,
                          enum cmp op)
 {
-    static const char *const names[] = {".__eq", ".__lt", ".__le"};
     struct point *a = emilua_test_udata(L, 1, c->point_type);
     struct point *b = emilua_test_udata(L, 2, c->point_type);
     if (op == CMP_EQ) {
@@ -187,16 +174,16 @@ static int point_compare(lua_State *L, const struct time_clock *c,
         return 1;
     }
     if (!a)
-        return point_type_error(L, c, names[op], 1, NULL, "");
+        return point_type_error(L, c, 1, NULL, "");
     if (!b)
-        return point_type_error(L, c, names[op], 2, NULL, "");
+        return point_type_error(L, c, 2, NULL, "");
     lua_pushboolean(L, op == CMP_LT ? a->ns < b->ns : a->ns <= b->ns);
     return 1;
 }
 
 static int point_index(lua_State *L, const struct time_clock *c)
 {
-    struct point *p = check_self(L, c, ".__index");
+    struct point *p = check_self(L, c);
     if (lua_istable(L, lua_upvalueindex(1))) {
         lua_pushvalue(L, 2);
         lua_rawget(L, lua_upvalueindex(1));
@@ -220,8 +207,8 @@ static int point_newindex(lua_State *L, const struct time_clock *c)
 }
 
 /* ---- per clock bindings ------------------------------------------------ *
- * Thin wrappers so each function knows its clock (error messages name
- * it).  The high resolution clock has no arithmetic with durations: the
+ * Thin wrappers so each function knows its clock.  The high resolution
+ * clock has no arithmetic with durations: the
  * reference lists neither add/sub nor __add for its time points. */
 
 #define CLOCK_BINDINGS(c)                                                    \
@@ -242,9 +229,9 @@ static int point_newindex(lua_State *L, const struct time_clock *c)
 
 #define SHIFT_BINDINGS(c)                                                    \
     static int c##_add(lua_State *L)                                         \
-    { return point_add_method(L, &time_##c, 1, ":add"); }                    \
+    { return point_add_method(L, &time_##c, 1); }                            \
     static int c##_sub(lua_State *L)                                         \
-    { return point_add_method(L, &time_##c, -1, ":sub"); }                   \
+    { return point_add_method(L, &time_##c, -1); }                           \
     static int c##_add_mm(lua_State *L)                                      \
     { return point_add_mm(L, &time_##c); }                                   \
     static int c##_sub_mm(lua_State *L)                                      \
@@ -310,15 +297,16 @@ const struct time_clock time_high_resolution_clock = {
 void time_open_clocks(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, steady_clock_funcs);
+    emilua_set_funcs(L, "time.steady_clock", steady_clock_funcs);
     lua_setfield(L, -2, "steady_clock");
 
     lua_newtable(L);
-    emilua_set_funcs(L, system_clock_funcs);
+    emilua_set_funcs(L, "time.system_clock", system_clock_funcs);
     lua_setfield(L, -2, "system_clock");
 
     lua_newtable(L);
-    emilua_set_funcs(L, high_resolution_clock_funcs);
+    emilua_set_funcs(L, "time.high_resolution_clock",
+                     high_resolution_clock_funcs);
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "is_steady");
     lua_setfield(L, -2, "high_resolution_clock");

@@ -32,9 +32,9 @@ double time_ns_to_secs(int64_t ns);
 
 void time_push_point(lua_State *L, const struct time_clock *c, int64_t ns);
 /* The nanoseconds of the time point of c at argn, or a type error naming
- * func and name. */
+ * name. */
 int64_t time_check_point(lua_State *L, int argn, const struct time_clock *c,
-                         const char *func, const char *name);
+                         const char *name);
 
 /* Set the clock and timer tables into the module table on top. */
 void time_open_clocks(lua_State *L);

@@ -93,16 +93,13 @@ static void wait_canceller(emilua_fiber *f, void *data)
 
 /* ---- members ------------------------------------------------------------ */
 
-static struct timer *check_timer(lua_State *L, const struct timer_kind *k,
-                                 const char *method)
+static struct timer *check_timer(lua_State *L, const struct timer_kind *k)
 {
-    char func[64];
     struct timer *t = emilua_object_test(L, 1, k->type);
     if (!t) {
         char expected[64];
-        snprintf(func, sizeof func, "%s:%s", k->type->name, method);
         snprintf(expected, sizeof expected, "a %s", k->type->name);
-        emilua_arg_error(L, 1, func, "self", expected);
+        emilua_arg_error(L, 1, "self", expected);
     }
     return t;
 }
@@ -134,7 +131,7 @@ static int timer_new(lua_State *L, const struct timer_kind *k)
 
 static int timer_wait(lua_State *L, const struct timer_kind *k)
 {
-    struct timer *t = check_timer(L, k, "wait");
+    struct timer *t = check_timer(L, k);
     emilua_fiber *f = emilua_begin_suspend(L);
     struct emilua_waiter *w = calloc(1, sizeof *w);
     if (!w)
@@ -148,17 +145,15 @@ static int timer_wait(lua_State *L, const struct timer_kind *k)
 
 static int timer_cancel(lua_State *L, const struct timer_kind *k)
 {
-    struct timer *t = check_timer(L, k, "cancel");
+    struct timer *t = check_timer(L, k);
     lua_pushinteger(L, end_waits(t, EMILUA_ABORTED));
     return 1;
 }
 
 static int timer_expires_at(lua_State *L, const struct timer_kind *k)
 {
-    struct timer *t = check_timer(L, k, "expires_at");
-    char func[64];
-    snprintf(func, sizeof func, "%s:expires_at", k->type->name);
-    int64_t expiry = time_check_point(L, 2, k->clock, func, "tp");
+    struct timer *t = check_timer(L, k);
+    int64_t expiry = time_check_point(L, 2, k->clock, "tp");
     int n = end_waits(t, EMILUA_ABORTED);
     t->expiry = expiry;
     lua_pushinteger(L, n);
@@ -167,12 +162,8 @@ static int timer_expires_at(lua_State *L, const struct timer_kind *k)
 
 static int timer_expires_after(lua_State *L, const struct timer_kind *k)
 {
-    struct timer *t = check_timer(L, k, "expires_after");
-    if (lua_type(L, 2) != LUA_TNUMBER) {
-        char func[64];
-        snprintf(func, sizeof func, "%s:expires_after", k->type->name);
-        emilua_check_number(L, 2, func, "secs");
-    }
+    struct timer *t = check_timer(L, k);
+    emilua_check_number(L, 2, "secs");
     int64_t d, expiry;
     if (!time_secs_to_ns(lua_tonumber(L, 2), &d) ||
         __builtin_add_overflow(time_clock_now(k->clock), d, &expiry))
@@ -185,7 +176,7 @@ static int timer_expires_after(lua_State *L, const struct timer_kind *k)
 
 static int timer_index(lua_State *L, const struct timer_kind *k)
 {
-    struct timer *t = check_timer(L, k, "__index");
+    struct timer *t = check_timer(L, k);
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     if (!lua_isnil(L, -1))
@@ -272,10 +263,10 @@ static const struct timer_kind system_timer_kind = {
 void time_open_timers(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, steady_timer_funcs);
+    emilua_set_funcs(L, "time.steady_timer", steady_timer_funcs);
     lua_setfield(L, -2, "steady_timer");
 
     lua_newtable(L);
-    emilua_set_funcs(L, system_timer_funcs);
+    emilua_set_funcs(L, "time.system_timer", system_timer_funcs);
     lua_setfield(L, -2, "system_timer");
 }

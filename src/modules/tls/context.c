@@ -74,8 +74,7 @@ struct tls_context *tls_context_push(lua_State *L, const char *name)
 
 static int context_new(lua_State *L)
 {
-    const char *name = emilua_check_string(L, 1, NULL, "tls.context.new",
-                                           "method");
+    const char *name = emilua_check_string(L, 1, NULL, "method");
     if (!tls_context_push(L, name))
         return emilua_raise_einval_arg(L, 1);
     return 1;
@@ -96,9 +95,9 @@ static int context_gc(lua_State *L)
 
 /* ---- helpers --------------------------------------------------------------- */
 
-static struct tls_context *check_self(lua_State *L, const char *func)
+static struct tls_context *check_self(lua_State *L)
 {
-    struct tls_context *c = emilua_check_udata(L, 1, &tls_context_type, func);
+    struct tls_context *c = emilua_check_udata(L, 1, &tls_context_type);
     return c;
 }
 
@@ -108,16 +107,14 @@ SSL_CTX *emilua_tls_test_context(lua_State *L, int idx)
     return c ? c->ctx : NULL;
 }
 
-SSL_CTX *emilua_tls_check_context(lua_State *L, int argn, const char *func)
+SSL_CTX *emilua_tls_check_context(lua_State *L, int argn)
 {
-    struct tls_context *c = emilua_check_udata(L, argn, &tls_context_type,
-                                               func);
+    struct tls_context *c = emilua_check_udata(L, argn, &tls_context_type);
     return c->ctx;
 }
 
 /* A filesystem.path or a string. */
-static const char *check_path(lua_State *L, int argn, const char *func,
-                              const char *name)
+static const char *check_path(lua_State *L, int argn, const char *name)
 {
     if (lua_type(L, argn) == LUA_TUSERDATA && lua_getmetatable(L, argn)) {
         lua_getfield(L, -1, "__metatable");
@@ -130,15 +127,15 @@ static const char *check_path(lua_State *L, int argn, const char *func,
         }
     }
     size_t len;
-    const char *path = emilua_check_string(L, argn, &len, func, name);
+    const char *path = emilua_check_string(L, argn, &len, name);
     if (strlen(path) != len)
         emilua_raise_einval_arg(L, argn);
     return path;
 }
 
-static int check_format(lua_State *L, int argn, const char *func)
+static int check_format(lua_State *L, int argn)
 {
-    const char *fmt = emilua_check_string(L, argn, NULL, func, "fmt");
+    const char *fmt = emilua_check_string(L, argn, NULL, "fmt");
     if (strcmp(fmt, "pem") == 0)
         return SSL_FILETYPE_PEM;
     if (strcmp(fmt, "asn1") == 0)
@@ -147,9 +144,9 @@ static int check_format(lua_State *L, int argn, const char *func)
 }
 
 /* A read-only memory BIO over a byte_span. */
-static BIO *check_buffer_bio(lua_State *L, int argn, const char *func)
+static BIO *check_buffer_bio(lua_State *L, int argn)
 {
-    emilua_byte_span *s = emilua_check_byte_span(L, argn, func);
+    emilua_byte_span *s = emilua_check_byte_span(L, argn);
     if (s->size > INT_MAX)
         emilua_raise_einval_arg(L, argn);
     BIO *bio = BIO_new_mem_buf(s->size ? (const void *)emilua_byte_span_data(s)
@@ -226,9 +223,9 @@ static int password_cb(char *buf, int size, int rwflag, void *userdata)
 /* self of a setter that may ask for a password.  A password callback
  * loading into its own context would reuse the error slot of the outer
  * call: that raises EBUSY instead, before anything is allocated. */
-static struct tls_context *check_loader(lua_State *L, const char *func)
+static struct tls_context *check_loader(lua_State *L)
 {
-    struct tls_context *c = check_self(L, func);
+    struct tls_context *c = check_self(L);
     if (c->caller)
         emilua_raise_error(L, &emilua_generic_category, EBUSY);
     return c;
@@ -260,9 +257,8 @@ static int end_load(lua_State *L, struct tls_context *c, bool ok)
 
 static int context_set_password_callback(lua_State *L)
 {
-    struct tls_context *c = check_self(L, "tls.context:set_password_callback");
-    emilua_check_type(L, 2, LUA_TFUNCTION,
-                      "tls.context:set_password_callback", "callback");
+    struct tls_context *c = check_self(L);
+    emilua_check_type(L, 2, LUA_TFUNCTION, "callback");
     luaL_unref(L, LUA_REGISTRYINDEX, c->password_ref);
     lua_pushvalue(L, 2);
     c->password_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -273,9 +269,8 @@ static int context_set_password_callback(lua_State *L)
 
 static int context_add_certificate_authority(lua_State *L)
 {
-    static const char func[] = "tls.context:add_certificate_authority";
-    struct tls_context *c = check_loader(L, func);
-    BIO *bio = check_buffer_bio(L, 2, func);
+    struct tls_context *c = check_loader(L);
+    BIO *bio = check_buffer_bio(L, 2);
     X509_STORE *store = SSL_CTX_get_cert_store(c->ctx);
     begin_load(L, c);
     int added = 0;
@@ -299,9 +294,8 @@ static int context_add_certificate_authority(lua_State *L)
 
 static int context_add_verify_path(lua_State *L)
 {
-    static const char func[] = "tls.context:add_verify_path";
-    struct tls_context *c = check_self(L, func);
-    const char *path = check_path(L, 2, func, "path");
+    struct tls_context *c = check_self(L);
+    const char *path = check_path(L, 2, "path");
     ERR_clear_error();
     if (!SSL_CTX_load_verify_dir(c->ctx, path))
         return emilua_raise_ssl_error(L);
@@ -310,9 +304,8 @@ static int context_add_verify_path(lua_State *L)
 
 static int context_load_verify_file(lua_State *L)
 {
-    static const char func[] = "tls.context:load_verify_file";
-    struct tls_context *c = check_self(L, func);
-    const char *path = check_path(L, 2, func, "filename");
+    struct tls_context *c = check_self(L);
+    const char *path = check_path(L, 2, "filename");
     ERR_clear_error();
     if (!SSL_CTX_load_verify_file(c->ctx, path))
         return emilua_raise_ssl_error(L);
@@ -321,8 +314,7 @@ static int context_load_verify_file(lua_State *L)
 
 static int context_set_default_verify_paths(lua_State *L)
 {
-    struct tls_context *c = check_self(L,
-                                       "tls.context:set_default_verify_paths");
+    struct tls_context *c = check_self(L);
     ERR_clear_error();
     if (!SSL_CTX_set_default_verify_paths(c->ctx))
         return emilua_raise_ssl_error(L);
@@ -331,9 +323,8 @@ static int context_set_default_verify_paths(lua_State *L)
 
 static int context_set_verify_depth(lua_State *L)
 {
-    static const char func[] = "tls.context:set_verify_depth";
-    struct tls_context *c = check_self(L, func);
-    lua_Integer depth = emilua_check_integer(L, 2, func, "depth");
+    struct tls_context *c = check_self(L);
+    lua_Integer depth = emilua_check_integer(L, 2, "depth");
     if (depth < 0 || depth > INT_MAX)
         return emilua_raise_einval_arg(L, 2);
     SSL_CTX_set_verify_depth(c->ctx, (int)depth);
@@ -360,9 +351,8 @@ int emilua_tls_verify_mode(const char *name)
 
 static int context_set_verify_mode(lua_State *L)
 {
-    static const char func[] = "tls.context:set_verify_mode";
-    struct tls_context *c = check_self(L, func);
-    int mode = emilua_tls_verify_mode(emilua_check_string(L, 2, NULL, func, "mode"));
+    struct tls_context *c = check_self(L);
+    int mode = emilua_tls_verify_mode(emilua_check_string(L, 2, NULL, "mode"));
     if (mode < 0)
         return emilua_raise_einval_arg(L, 2);
     SSL_CTX_set_verify(c->ctx, mode, SSL_CTX_get_verify_callback(c->ctx));
@@ -374,13 +364,12 @@ static int context_set_verify_mode(lua_State *L)
  * the context's verification parameters name a host. */
 static int context_set_verify_callback(lua_State *L)
 {
-    static const char func[] = "tls.context:set_verify_callback";
-    struct tls_context *c = check_self(L, func);
-    const char *cb = emilua_check_string(L, 2, NULL, func, "callback");
+    struct tls_context *c = check_self(L);
+    const char *cb = emilua_check_string(L, 2, NULL, "callback");
     if (strcmp(cb, "host_name_verification") != 0)
         return emilua_raise_einval_arg(L, 2);
     size_t len;
-    const char *host = emilua_check_string(L, 3, &len, func, "host_name");
+    const char *host = emilua_check_string(L, 3, &len, "host_name");
     if (len == 0 || strlen(host) != len)
         return emilua_raise_einval_arg(L, 3);
     ERR_clear_error();
@@ -423,9 +412,9 @@ static const struct {
     {"single_dh_use", SSL_OP_SINGLE_DH_USE},
 };
 
-static uint64_t check_options(lua_State *L, int argn, const char *func)
+static uint64_t check_options(lua_State *L, int argn)
 {
-    emilua_check_type(L, argn, LUA_TTABLE, func, "flags");
+    emilua_check_type(L, argn, LUA_TTABLE, "flags");
     uint64_t flags = 0;
     size_t n = lua_objlen(L, argn);
     size_t nflags = sizeof option_flags / sizeof option_flags[0];
@@ -446,17 +435,15 @@ static uint64_t check_options(lua_State *L, int argn, const char *func)
 
 static int context_set_options(lua_State *L)
 {
-    static const char func[] = "tls.context:set_options";
-    struct tls_context *c = check_self(L, func);
-    SSL_CTX_set_options(c->ctx, check_options(L, 2, func));
+    struct tls_context *c = check_self(L);
+    SSL_CTX_set_options(c->ctx, check_options(L, 2));
     return 0;
 }
 
 static int context_clear_options(lua_State *L)
 {
-    static const char func[] = "tls.context:clear_options";
-    struct tls_context *c = check_self(L, func);
-    SSL_CTX_clear_options(c->ctx, check_options(L, 2, func));
+    struct tls_context *c = check_self(L);
+    SSL_CTX_clear_options(c->ctx, check_options(L, 2));
     return 0;
 }
 
@@ -464,10 +451,9 @@ static int context_clear_options(lua_State *L)
 
 static int context_use_certificate(lua_State *L)
 {
-    static const char func[] = "tls.context:use_certificate";
-    struct tls_context *c = check_loader(L, func);
-    int fmt = check_format(L, 3, func);
-    BIO *bio = check_buffer_bio(L, 2, func);
+    struct tls_context *c = check_loader(L);
+    int fmt = check_format(L, 3);
+    BIO *bio = check_buffer_bio(L, 2);
     begin_load(L, c);
     X509 *cert = fmt == SSL_FILETYPE_PEM
                      ? PEM_read_bio_X509(bio, NULL, password_cb, c)
@@ -480,10 +466,9 @@ static int context_use_certificate(lua_State *L)
 
 static int context_use_certificate_file(lua_State *L)
 {
-    static const char func[] = "tls.context:use_certificate_file";
-    struct tls_context *c = check_loader(L, func);
-    const char *path = check_path(L, 2, func, "filename");
-    int fmt = check_format(L, 3, func);
+    struct tls_context *c = check_loader(L);
+    const char *path = check_path(L, 2, "filename");
+    int fmt = check_format(L, 3);
     begin_load(L, c);
     return end_load(L, c, SSL_CTX_use_certificate_file(c->ctx, path, fmt));
 }
@@ -492,9 +477,8 @@ static int context_use_certificate_file(lua_State *L)
  * SSL_CTX_use_certificate_chain_file() reads a file. */
 static int context_use_certificate_chain(lua_State *L)
 {
-    static const char func[] = "tls.context:use_certificate_chain";
-    struct tls_context *c = check_loader(L, func);
-    BIO *bio = check_buffer_bio(L, 2, func);
+    struct tls_context *c = check_loader(L);
+    BIO *bio = check_buffer_bio(L, 2);
     begin_load(L, c);
     X509 *cert = PEM_read_bio_X509_AUX(bio, NULL, password_cb, c);
     bool ok = cert && SSL_CTX_use_certificate(c->ctx, cert) &&
@@ -521,9 +505,8 @@ static int context_use_certificate_chain(lua_State *L)
 
 static int context_use_certificate_chain_file(lua_State *L)
 {
-    static const char func[] = "tls.context:use_certificate_chain_file";
-    struct tls_context *c = check_loader(L, func);
-    const char *path = check_path(L, 2, func, "filename");
+    struct tls_context *c = check_loader(L);
+    const char *path = check_path(L, 2, "filename");
     begin_load(L, c);
     return end_load(L, c, SSL_CTX_use_certificate_chain_file(c->ctx, path));
 }
@@ -555,36 +538,32 @@ static int use_key_bio(lua_State *L, struct tls_context *c, BIO *bio,
 
 static int context_use_private_key(lua_State *L)
 {
-    static const char func[] = "tls.context:use_private_key";
-    struct tls_context *c = check_loader(L, func);
-    int fmt = check_format(L, 3, func);
-    return use_key_bio(L, c, check_buffer_bio(L, 2, func), fmt, false);
+    struct tls_context *c = check_loader(L);
+    int fmt = check_format(L, 3);
+    return use_key_bio(L, c, check_buffer_bio(L, 2), fmt, false);
 }
 
 static int context_use_rsa_private_key(lua_State *L)
 {
-    static const char func[] = "tls.context:use_rsa_private_key";
-    struct tls_context *c = check_loader(L, func);
-    int fmt = check_format(L, 3, func);
-    return use_key_bio(L, c, check_buffer_bio(L, 2, func), fmt, true);
+    struct tls_context *c = check_loader(L);
+    int fmt = check_format(L, 3);
+    return use_key_bio(L, c, check_buffer_bio(L, 2), fmt, true);
 }
 
 static int context_use_private_key_file(lua_State *L)
 {
-    static const char func[] = "tls.context:use_private_key_file";
-    struct tls_context *c = check_loader(L, func);
-    const char *path = check_path(L, 2, func, "filename");
-    int fmt = check_format(L, 3, func);
+    struct tls_context *c = check_loader(L);
+    const char *path = check_path(L, 2, "filename");
+    int fmt = check_format(L, 3);
     begin_load(L, c);
     return end_load(L, c, SSL_CTX_use_PrivateKey_file(c->ctx, path, fmt));
 }
 
 static int context_use_rsa_private_key_file(lua_State *L)
 {
-    static const char func[] = "tls.context:use_rsa_private_key_file";
-    struct tls_context *c = check_loader(L, func);
-    const char *path = check_path(L, 2, func, "filename");
-    int fmt = check_format(L, 3, func);
+    struct tls_context *c = check_loader(L);
+    const char *path = check_path(L, 2, "filename");
+    int fmt = check_format(L, 3);
     ERR_clear_error();
     BIO *bio = BIO_new_file(path, fmt == SSL_FILETYPE_PEM ? "r" : "rb");
     if (!bio)
@@ -606,16 +585,14 @@ static int use_tmp_dh_bio(lua_State *L, struct tls_context *c, BIO *bio)
 
 static int context_use_tmp_dh(lua_State *L)
 {
-    static const char func[] = "tls.context:use_tmp_dh";
-    struct tls_context *c = check_self(L, func);
-    return use_tmp_dh_bio(L, c, check_buffer_bio(L, 2, func));
+    struct tls_context *c = check_self(L);
+    return use_tmp_dh_bio(L, c, check_buffer_bio(L, 2));
 }
 
 static int context_use_tmp_dh_file(lua_State *L)
 {
-    static const char func[] = "tls.context:use_tmp_dh_file";
-    struct tls_context *c = check_self(L, func);
-    const char *path = check_path(L, 2, func, "filename");
+    struct tls_context *c = check_self(L);
+    const char *path = check_path(L, 2, "filename");
     ERR_clear_error();
     BIO *bio = BIO_new_file(path, "r");
     if (!bio)
@@ -668,5 +645,5 @@ static const emilua_reg context_funcs[] = {
 void tls_open_context(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, context_funcs);
+    emilua_set_funcs(L, "tls.context", context_funcs);
 }
