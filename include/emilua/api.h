@@ -100,6 +100,10 @@ emilua_fiber *emilua_begin_suspend(lua_State *L);
 /* Same checks, without the cancellation point (mutex:lock is one such op). */
 emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L);
 
+/* The running fiber if it may suspend here and now, else NULL; never
+ * raises (for an operation that then goes on without suspending). */
+emilua_fiber *emilua_suspendable_fiber(lua_State *L);
+
 /* Suspends f.  Must be the last thing a lua_CFunction does:
  * `return emilua_suspend(L, f, canceller, data);`.  canceller may be NULL
  * for operations that cannot be interrupted. */
@@ -145,6 +149,18 @@ void emilua_push_status(lua_State *L, int status);
 /* Resumes f from a status: an error (< 0), no value (0), or the count. */
 void emilua_resume_status(emilua_fiber *f, int status);
 
+/* The deadlock report.  A fiber about to suspend on something that only
+ * another fiber of its VM can complete (a mutex, a condition variable, a
+ * future) names it before emilua_suspend().  If the VM runs out of work
+ * with the fiber still suspended, the VM's shutdown prints fmt (whose one
+ * conversion is a %p for object) once per object.  b must stay valid
+ * while the fiber waits; a resume forgets it. */
+struct emilua_blocked {
+    const char *fmt;
+    const void *object;
+};
+void emilua_set_blocked(emilua_fiber *f, const struct emilua_blocked *b);
+
 /* Post semantics: puts f at the back of the ready queue. */
 void emilua_fiber_post(emilua_fiber *f);
 
@@ -169,8 +185,6 @@ enum emilua_errc {
     EMILUA_ERRC_NO_FIBER,
     EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND,
     EMILUA_ERRC_UNMATCHED_RESTORE_CANCELLATION,
-    EMILUA_ERRC_NOT_JOINABLE,
-    EMILUA_ERRC_JOIN_SELF,
     EMILUA_ERRC_NO_CLEANUP_HANDLER,
     EMILUA_ERRC_MODULE_NOT_FOUND,
     EMILUA_ERRC_CYCLIC_IMPORT,
@@ -180,7 +194,6 @@ enum emilua_errc {
     EMILUA_ERRC_BAD_MODULE_ID,
     EMILUA_ERRC_MODULE_FAILED,
     EMILUA_ERRC_BAD_COROUTINE,
-    EMILUA_ERRC_COROUTINE_BUSY,
     EMILUA_ERRC_CHANNEL_CLOSED,
     EMILUA_ERRC_BROKEN_PROMISE,
     EMILUA_ERRC_PROMISE_ALREADY_SATISFIED,

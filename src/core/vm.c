@@ -125,8 +125,11 @@ void vm_close(emilua_vm *vm)
     if (vm->closing)
         return;
     vm->closing = true;
+    bool ran_out = !vm->terminating;   /* not exit, panic or termination */
     vm->terminating = true;
     fiber_report_pending_errors(vm);
+    if (ran_out)
+        vm_report_deadlocks(vm);
 
     /* Stop every operation; their resumes now only release the fiber. */
     emilua_fiber *f = vm->all_fibers;

@@ -10,8 +10,11 @@
 
 #include "internal.h"
 
-/* Lua numbers hold integers exactly up to 2^53; no span may be longer. */
-#define BS_MAX_SIZE ((size_t)1 << 53)
+/* No block is larger than 1 TiB: more than one allocation can get on the
+ * machines this runs on, and the most AddressSanitizer's malloc serves
+ * (beyond it, it reports instead of returning NULL).  Bigger sizes raise
+ * ENOMEM without asking malloc. */
+#define BS_MAX_SIZE ((size_t)1 << 40)
 
 /* ---- the memory block ------------------------------------------------- */
 
