@@ -3,13 +3,23 @@
 local ip = require 'ip'
 local tls = require 'tls'
 
+-- An argument error shows its fields (see context_bad_args.lua); other
+-- errors their category and code.
+local function describe(e)
+    if type(e) ~= 'table' then return e end
+    if e.arg == nil then return tostring(e.category) .. ' ' .. e.code end
+    local s = tostring(e) .. ' | ' .. tostring(e.func) .. ': argument #' ..
+              e.arg
+    if e.argname then s = s .. ' (' .. e.argname .. ')' end
+    if e.expected then
+        s = s .. ' must be ' .. e.expected .. ' (got ' .. e.got .. ')'
+    end
+    return s
+end
+
 local function show(f, ...)
     local ok, err = pcall(f, ...)
-    if type(err) == 'table' then
-        print(ok, err.category, err.code, err.arg)
-    else
-        print(ok, err)
-    end
+    print(ok, describe(err))
 end
 
 show(tls.socket.new)

@@ -12,11 +12,10 @@ int emilua_open_ip(lua_State *L);
 
 static int native_prepare(lua_State *L)
 {
-    static const char func[] = "tls.dial";
     size_t len;
-    const char *ep = emilua_check_string(L, 1, &len, func, "ep");
-    if (!lua_isnoneornil(L, 2))
-        emilua_tls_check_context(L, 2, func);
+    const char *ep = emilua_check_string(L, 1, &len, "ep");
+    if (!lua_isnoneornil(L, 2) && !emilua_tls_test_context(L, 2))
+        return emilua_arg_error(L, 2, "tls_ctx", "a tls.context");
     char host[256], service[64];
     if (!emilua_ip_split_endpoint(ep, len, host, service) ||
         strlen(host) == 0)
@@ -40,6 +39,8 @@ void tls_open_dial(lua_State *L)
         {"open_ip", native_open_ip},
         {NULL, NULL},
     };
+    /* Its argument errors are tls.dial's: it checks tls.dial's own. */
+    emilua_name_func(L, native_prepare, "tls", ".", "dial");
     if (luaL_loadbuffer(L, (const char *)luaJIT_BC_tls, luaJIT_BC_tls_SIZE,
                         "=[emilua tls]") != 0)
         lua_error(L);

@@ -194,9 +194,9 @@ static int submit(lua_State *L, emilua_io_op *op)
     return emilua_io_submit(L, op);
 }
 
-static int handshake(lua_State *L, const char *func, bool client)
+static int handshake(lua_State *L, bool client)
 {
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT,
                                           try_handshake, push_nothing);
     /* Once only: choosing the role again would restart a handshake that
@@ -213,19 +213,18 @@ static int handshake(lua_State *L, const char *func, bool client)
 
 static int socket_client_handshake(lua_State *L)
 {
-    return handshake(L, "tls.socket:client_handshake", true);
+    return handshake(L, true);
 }
 
 static int socket_server_handshake(lua_State *L)
 {
-    return handshake(L, "tls.socket:server_handshake", false);
+    return handshake(L, false);
 }
 
 static int socket_read_some(lua_State *L)
 {
-    static const char func[] = "tls.socket:read_some";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
-    emilua_byte_span *b = emilua_check_byte_span(L, 2, func);
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
+    emilua_byte_span *b = emilua_check_byte_span(L, 2);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_IN, try_read,
                                           NULL);
     emilua_io_op_buffer(op, b);
@@ -234,9 +233,8 @@ static int socket_read_some(lua_State *L)
 
 static int socket_write_some(lua_State *L)
 {
-    static const char func[] = "tls.socket:write_some";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
-    emilua_byte_span *b = emilua_check_byte_span(L, 2, func);
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
+    emilua_byte_span *b = emilua_check_byte_span(L, 2);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_write,
                                           NULL);
     emilua_io_op_buffer(op, b);
@@ -246,8 +244,7 @@ static int socket_write_some(lua_State *L)
 
 static int socket_shutdown(lua_State *L)
 {
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
-                                               "tls.socket:shutdown");
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT,
                                           try_shutdown, push_nothing);
     return submit(L, op);
@@ -255,8 +252,7 @@ static int socket_shutdown(lua_State *L)
 
 static int socket_close(lua_State *L)
 {
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
-                                               "tls.socket:close");
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
     int rc = emilua_io_close(&s->io);
     if (rc < 0)
         return emilua_raise_errno(L, -rc);
@@ -265,8 +261,7 @@ static int socket_close(lua_State *L)
 
 static int socket_cancel(lua_State *L)
 {
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type,
-                                               "tls.socket:cancel");
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
     emilua_io_cancel(&s->io);
     return 0;
 }
@@ -275,10 +270,9 @@ static int socket_cancel(lua_State *L)
 
 static int socket_set_server_name(lua_State *L)
 {
-    static const char func[] = "tls.socket:set_server_name";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
     size_t len;
-    const char *host = emilua_check_string(L, 2, &len, func, "hostname");
+    const char *host = emilua_check_string(L, 2, &len, "hostname");
     if (len == 0 || strlen(host) != len)
         return emilua_raise_einval_arg(L, 2);
     ERR_clear_error();
@@ -289,13 +283,12 @@ static int socket_set_server_name(lua_State *L)
 
 static int socket_set_verify_callback(lua_State *L)
 {
-    static const char func[] = "tls.socket:set_verify_callback";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
-    const char *cb = emilua_check_string(L, 2, NULL, func, "callback");
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
+    const char *cb = emilua_check_string(L, 2, NULL, "callback");
     if (strcmp(cb, "host_name_verification") != 0)
         return emilua_raise_einval_arg(L, 2);
     size_t len;
-    const char *host = emilua_check_string(L, 3, &len, func, "host_name");
+    const char *host = emilua_check_string(L, 3, &len, "host_name");
     if (len == 0 || strlen(host) != len)
         return emilua_raise_einval_arg(L, 3);
     ERR_clear_error();
@@ -306,9 +299,8 @@ static int socket_set_verify_callback(lua_State *L)
 
 static int socket_set_verify_depth(lua_State *L)
 {
-    static const char func[] = "tls.socket:set_verify_depth";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
-    lua_Integer depth = emilua_check_integer(L, 2, func, "depth");
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
+    lua_Integer depth = emilua_check_integer(L, 2, "depth");
     if (depth < 0 || depth > INT_MAX)
         return emilua_raise_einval_arg(L, 2);
     SSL_set_verify_depth(s->ssl, (int)depth);
@@ -317,10 +309,8 @@ static int socket_set_verify_depth(lua_State *L)
 
 static int socket_set_verify_mode(lua_State *L)
 {
-    static const char func[] = "tls.socket:set_verify_mode";
-    struct tls_socket *s = emilua_object_check(L, 1, &socket_type, func);
-    int mode = emilua_tls_verify_mode(emilua_check_string(L, 2, NULL, func,
-                                                          "mode"));
+    struct tls_socket *s = emilua_object_check(L, 1, &socket_type);
+    int mode = emilua_tls_verify_mode(emilua_check_string(L, 2, NULL, "mode"));
     if (mode < 0)
         return emilua_raise_einval_arg(L, 2);
     SSL_set_verify(s->ssl, mode, SSL_get_verify_callback(s->ssl));

@@ -9,13 +9,13 @@
 
 static int socket_new(lua_State *L)
 {
-    static const char func[] = "tls.socket.new";
     emilua_io *tcp = emilua_test_ip_tcp_socket(L, 1);
     if (!tcp)
-        return emilua_arg_error(L, 1, func, "sock", "an ip.tcp.socket");
+        return emilua_arg_error(L, 1, "sock", "an ip.tcp.socket");
     SSL_CTX *ctx = lua_isnoneornil(L, 2) ? emilua_tls_default_context(L)
-                                         : emilua_tls_check_context(L, 2,
-                                                                    func);
+                                         : emilua_tls_test_context(L, 2);
+    if (!ctx)
+        return emilua_arg_error(L, 2, "tls_ctx", "a tls.context");
     void *s = tls_socket_push(L, ctx);
     /* A closed TCP socket gives a closed TLS socket, as in Boost.Asio:
      * its operations fail with EBADF. */
@@ -40,5 +40,5 @@ static const emilua_reg socket_funcs[] = {
 void tls_open_socket(lua_State *L)
 {
     lua_newtable(L);
-    emilua_set_funcs(L, socket_funcs);
+    emilua_set_funcs(L, "tls.socket", socket_funcs);
 }
