@@ -317,6 +317,22 @@ static const char cancel_write[] =
     "expect(got > written + 3, 'the canceled record went out: ' .. got .. ' ' .. written)\n"
     "finished()\n";
 
+/* A shutdown waiting for the peer's close_notify, canceled: called
+ * again, it finishes once the peer answers. */
+static const char cancel_shutdown[] =
+    "local c, s = connected_pair()\n"
+    "local f = spawn(function() c:shutdown() end)\n"
+    "this_fiber.yield()\n"
+    "f:cancel()\n"
+    "f:join()\n"
+    "expect(f.cancellation_caught == true, 'shutdown interrupted')\n"
+    "local e = err_of(s.read_some, s, byte_span.new(8))\n"
+    "expect(category(e) == 'asio.misc' and e.code == 2, 'the peer saw close_notify')\n"
+    "local g = spawn(function() s:shutdown() end)\n"
+    "c:shutdown()\n"
+    "g:join()\n"
+    "finished()\n";
+
 /* close() and cancel() abort pending operations with operation_aborted;
  * a closed socket refuses new ones with EBADF. */
 static const char abort_ops[] =
@@ -399,6 +415,7 @@ int main(int argc, char **argv)
     run("cancel_read", cancel_read, false);
     run("cancel_handshake", cancel_handshake, false);
     run("cancel_write", cancel_write, false);
+    run("cancel_shutdown", cancel_shutdown, false);
     run("abort_ops", abort_ops, false);
     run("bad_args", bad_args, false);
     run("fd_leak", fd_leak, false);
