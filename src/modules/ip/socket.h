@@ -42,6 +42,11 @@ void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn);
 /* An optional array of message flag names at argn: MSG_* bits. */
 int ipsock_check_msg_flags(lua_State *L, int argn);
 
+/* A type's own C function for a shared method: argument errors name
+ * the function by its registration, so each type registers its own. */
+#define IPSOCK_METHOD(prefix, name) \
+    static int prefix##_##name(lua_State *L) { return ipsock_##name(L); }
+
 /* Methods every socket type has. */
 int ipsock_open(lua_State *L);
 int ipsock_bind(lua_State *L);

@@ -56,18 +56,28 @@ static int acceptor_accept(lua_State *L)
     return emilua_io_submit(L, op);
 }
 
+IPSOCK_METHOD(acceptor, open)
+IPSOCK_METHOD(acceptor, set_option)
+IPSOCK_METHOD(acceptor, get_option)
+IPSOCK_METHOD(acceptor, bind)
+IPSOCK_METHOD(acceptor, wait)
+IPSOCK_METHOD(acceptor, close)
+IPSOCK_METHOD(acceptor, cancel)
+IPSOCK_METHOD(acceptor, assign)
+IPSOCK_METHOD(acceptor, release)
+
 static const emilua_reg acceptor_methods[] = {
-    {"open", ipsock_open, 0},
-    {"set_option", ipsock_set_option, 0},
-    {"get_option", ipsock_get_option, 0},
-    {"bind", ipsock_bind, 0},
+    {"open", acceptor_open, 0},
+    {"set_option", acceptor_set_option, 0},
+    {"get_option", acceptor_get_option, 0},
+    {"bind", acceptor_bind, 0},
     {"listen", acceptor_listen, 0},
     {"accept", acceptor_accept, EMILUA_SUSPENDS},
-    {"wait", ipsock_wait, EMILUA_SUSPENDS},
-    {"close", ipsock_close, 0},
-    {"cancel", ipsock_cancel, 0},
-    {"assign", ipsock_assign, 0},
-    {"release", ipsock_release, 0},
+    {"wait", acceptor_wait, EMILUA_SUSPENDS},
+    {"close", acceptor_close, 0},
+    {"cancel", acceptor_cancel, 0},
+    {"assign", acceptor_assign, 0},
+    {"release", acceptor_release, 0},
     {NULL, NULL, 0},
 };
 

@@ -109,25 +109,38 @@ static int tcp_send_file(lua_State *L)
                          "(needs file.random_access)");
 }
 
+IPSOCK_METHOD(tcp, open)
+IPSOCK_METHOD(tcp, bind)
+IPSOCK_METHOD(tcp, close)
+IPSOCK_METHOD(tcp, cancel)
+IPSOCK_METHOD(tcp, assign)
+IPSOCK_METHOD(tcp, release)
+IPSOCK_METHOD(tcp, io_control)
+IPSOCK_METHOD(tcp, shutdown)
+IPSOCK_METHOD(tcp, disconnect)
+IPSOCK_METHOD(tcp, wait)
+IPSOCK_METHOD(tcp, set_option)
+IPSOCK_METHOD(tcp, get_option)
+
 static const emilua_reg tcp_methods[] = {
-    {"open", ipsock_open, 0},
-    {"bind", ipsock_bind, 0},
-    {"close", ipsock_close, 0},
-    {"cancel", ipsock_cancel, 0},
-    {"assign", ipsock_assign, 0},
-    {"release", ipsock_release, 0},
-    {"io_control", ipsock_io_control, 0},
-    {"shutdown", ipsock_shutdown, 0},
+    {"open", tcp_open, 0},
+    {"bind", tcp_bind, 0},
+    {"close", tcp_close, 0},
+    {"cancel", tcp_cancel, 0},
+    {"assign", tcp_assign, 0},
+    {"release", tcp_release, 0},
+    {"io_control", tcp_io_control, 0},
+    {"shutdown", tcp_shutdown, 0},
     {"connect", tcp_connect, EMILUA_SUSPENDS},
-    {"disconnect", ipsock_disconnect, 0},
+    {"disconnect", tcp_disconnect, 0},
     {"read_some", tcp_read_some, EMILUA_SUSPENDS},
     {"write_some", tcp_write_some, EMILUA_SUSPENDS},
     {"receive", tcp_receive, EMILUA_SUSPENDS},
     {"send", tcp_send, EMILUA_SUSPENDS},
     {"send_file", tcp_send_file, 0},
-    {"wait", ipsock_wait, EMILUA_SUSPENDS},
-    {"set_option", ipsock_set_option, 0},
-    {"get_option", ipsock_get_option, 0},
+    {"wait", tcp_wait, EMILUA_SUSPENDS},
+    {"set_option", tcp_set_option, 0},
+    {"get_option", tcp_get_option, 0},
     {NULL, NULL, 0},
 };
 

@@ -109,23 +109,35 @@ static int udp_send_to(lua_State *L)
     return emilua_io_submit(L, op);
 }
 
+IPSOCK_METHOD(udp, open)
+IPSOCK_METHOD(udp, bind)
+IPSOCK_METHOD(udp, shutdown)
+IPSOCK_METHOD(udp, disconnect)
+IPSOCK_METHOD(udp, close)
+IPSOCK_METHOD(udp, cancel)
+IPSOCK_METHOD(udp, assign)
+IPSOCK_METHOD(udp, release)
+IPSOCK_METHOD(udp, set_option)
+IPSOCK_METHOD(udp, get_option)
+IPSOCK_METHOD(udp, io_control)
+
 static const emilua_reg udp_methods[] = {
-    {"open", ipsock_open, 0},
-    {"bind", ipsock_bind, 0},
-    {"shutdown", ipsock_shutdown, 0},
+    {"open", udp_open, 0},
+    {"bind", udp_bind, 0},
+    {"shutdown", udp_shutdown, 0},
     {"connect", udp_connect, 0},
-    {"disconnect", ipsock_disconnect, 0},
-    {"close", ipsock_close, 0},
-    {"cancel", ipsock_cancel, 0},
-    {"assign", ipsock_assign, 0},
-    {"release", ipsock_release, 0},
+    {"disconnect", udp_disconnect, 0},
+    {"close", udp_close, 0},
+    {"cancel", udp_cancel, 0},
+    {"assign", udp_assign, 0},
+    {"release", udp_release, 0},
     {"receive", udp_receive, EMILUA_SUSPENDS},
     {"receive_from", udp_receive_from, EMILUA_SUSPENDS},
     {"send", udp_send, EMILUA_SUSPENDS},
     {"send_to", udp_send_to, EMILUA_SUSPENDS},
-    {"set_option", ipsock_set_option, 0},
-    {"get_option", ipsock_get_option, 0},
-    {"io_control", ipsock_io_control, 0},
+    {"set_option", udp_set_option, 0},
+    {"get_option", udp_get_option, 0},
+    {"io_control", udp_io_control, 0},
     {NULL, NULL, 0},
 };
 
