@@ -35,10 +35,18 @@ typedef struct emilua_error_category emilua_error_category;
 
 /* ---- VMs and execution contexts ------------------------------------- */
 
-/* The VM that owns L (any thread of it).  O(1). */
+/* The VM that owns L (any thread of it).  O(1): OpenResty's LuaJIT keeps
+ * it as the state's exdata; with plain LuaJIT it is the userdata of the
+ * VM's allocator (see new_state() in src/core/vm.c). */
 static inline emilua_vm *emilua_vm_of(lua_State *L)
 {
+#ifdef EMILUA_HAVE_LUA_EXDATA
     return (emilua_vm *)lua_getexdata(L);
+#else
+    void *vm;
+    lua_getallocf(L, &vm);
+    return (emilua_vm *)vm;
+#endif
 }
 
 uv_loop_t *emilua_vm_loop(emilua_vm *vm);

@@ -112,6 +112,11 @@ struct emilua_vm {
     void *post_data;
     struct vm_refs ref;
     struct { const void *key; void *value; } slots[EMILUA_VM_SLOTS];
+#ifndef EMILUA_HAVE_LUA_EXDATA
+    lua_State *arena;        /* lends L its allocator; see vm.c */
+    lua_Alloc arena_alloc;
+    void *arena_ud;
+#endif
 };
 
 /* vm.c */

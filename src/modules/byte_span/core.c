@@ -659,10 +659,10 @@ static const emilua_reg bs_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* The metatables wait for the first span: every VM opens this global at
+ * start-up, and building them is most of what that costs. */
 int emilua_open_byte_span(lua_State *L)
 {
-    push_root_metatable(L);
-    lua_pop(L, 1);
     lua_newtable(L);
     emilua_set_funcs(L, "byte_span", bs_funcs);
     return 1;
