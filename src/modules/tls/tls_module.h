@@ -37,8 +37,9 @@ bool tls_is_ip_literal(const char *host);
  * close-on-exec): 0, or a negative status and fd is left alone. */
 void *tls_socket_push(lua_State *L, SSL_CTX *ctx);
 int tls_socket_attach(void *socket, int fd);
-/* Push the tls.socket table of constructors and the tls.dial function. */
+/* Pushes the tls.socket table of constructors. */
 void tls_open_socket(lua_State *L);
+/* Pushes tls.dial, built over tls.socket.new found on top of the stack. */
 void tls_open_dial(lua_State *L);
 
 /* Remembers this_fiber.forbid_suspend/allow_suspend of this VM, for the
