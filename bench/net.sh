@@ -25,9 +25,11 @@ net_build() {
 net_wait_line() {
     i=0
     while [ $i -lt 100 ]; do
+        alive=yes
+        kill -0 "$3" 2>/dev/null || alive=no
         v=$(sed -n "s/$2/\\1/p" "$1" 2>/dev/null | head -n 1)
         if [ -n "$v" ]; then echo "$v"; return 0; fi
-        kill -0 "$3" 2>/dev/null || return 1
+        [ $alive = yes ] || return 1
         sleep 0.05
         i=$((i + 1))
     done

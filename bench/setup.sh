@@ -4,7 +4,7 @@
 # and its certificate.  Debian 12; skips what is already there; root or sudo.
 set -eu
 
-packages="wrk openssl libuv1-dev pkg-config"
+packages="wrk openssl libuv1-dev libssl-dev pkg-config"
 
 missing=""
 for p in $packages; do

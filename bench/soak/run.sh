@@ -77,10 +77,11 @@ echo "server: $label"
 SPID=$!
 port=
 i=0
-while [ $i -lt 100 ] && [ -z "$port" ]; do
+while [ $i -lt 100 ]; do
+    alive=yes
+    kill -0 "$SPID" 2>/dev/null || alive=no
     port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$TMP/server.out")
-    [ -n "$port" ] && break
-    kill -0 "$SPID" 2>/dev/null || break
+    if [ -n "$port" ] || [ $alive = no ]; then break; fi
     sleep 0.05
     i=$((i + 1))
 done

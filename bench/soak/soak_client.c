@@ -340,7 +340,7 @@ static void pump_connects(void)
 
 /* ---- schedule ---------------------------------------------------------- */
 
-static uv_timer_t tick, reset_timer;
+static uv_timer_t tick;
 static int resets_planned;
 static uint64_t waves_done;
 
@@ -355,13 +355,17 @@ static struct conn *random_busy_conn(void)
     return NULL;
 }
 
-static void on_reset_timer(uv_timer_t *t)
+/* Spreads the resets evenly over the first 90 % of the run (so that the
+ * last ones still happen), whatever the timer's lateness. */
+static void plan_resets(uint64_t ms)
 {
-    (void)t;
-    if (phase != RUN || resets_planned >= opt_resets)
-        return;
-    struct conn *c = random_busy_conn();
-    if (c) {
+    uint64_t span = (uint64_t)opt_secs * 900;
+    uint64_t due = ms >= span ? (uint64_t)opt_resets
+                              : (uint64_t)opt_resets * ms / span;
+    while ((uint64_t)resets_planned < due) {
+        struct conn *c = random_busy_conn();
+        if (!c)
+            break;
         c->want_reset = 1;
         resets_planned++;
     }
@@ -373,7 +377,6 @@ static void begin_drain(void)
     drain_start = uv_now(loop);
     if (opt_pid)
         fd_loaded = server_fds();
-    uv_timer_stop(&reset_timer);
     /* Idle connections close now; the others at the end of their round. */
     for (int i = 0; i < opt_conns; i++) {
         struct conn *c = &conns[i];
@@ -388,7 +391,6 @@ static void finish(void)
     phase = DONE;
     uv_timer_stop(&tick);
     uv_close((uv_handle_t *)&tick, NULL);
-    uv_close((uv_handle_t *)&reset_timer, NULL);
     for (int i = 0; i < opt_conns; i++)
         uv_close((uv_handle_t *)&conns[i].idle, NULL);
 }
@@ -404,9 +406,6 @@ static void on_tick(uv_timer_t *t)
             printf("ramp-up: %d connections in %.1f s\n", opt_conns,
                    elapsed(t0));
             fflush(stdout);
-            uv_timer_start(&reset_timer, on_reset_timer,
-                           (uint64_t)opt_secs * 1000 / (uint64_t)(opt_resets + 2),
-                           (uint64_t)opt_secs * 1000 / (uint64_t)(opt_resets + 2));
         } else if (uv_now(loop) - t0 > RAMP_LIMIT_MS) {
             fprintf(stderr, "soak_client: ramp-up: only %d of %d connected "
                     "after %d s\n", ever_connected, opt_conns,
@@ -438,6 +437,7 @@ static void on_tick(uv_timer_t *t)
                 }
             }
         }
+        plan_resets(ms);
         if (ms >= (uint64_t)opt_secs * 1000)
             begin_drain();
         break;
@@ -548,7 +548,6 @@ int main(int argc, char **argv)
     uv_update_time(loop);
     t0 = uv_now(loop);
     uv_timer_init(loop, &tick);
-    uv_timer_init(loop, &reset_timer);
     uv_timer_start(&tick, on_tick, 100, 100);
     for (int i = 0; i < opt_conns; i++) {
         conns[i].slot = i;
@@ -562,8 +561,9 @@ int main(int argc, char **argv)
     printf("round trips: %llu (%.0f/s), %.1f MB echoed\n",
            (unsigned long long)st.rounds, secs > 0 ? st.rounds / secs : 0.0,
            st.bytes / 1e6);
-    printf("planned: %llu graceful reconnects, %llu resets mid-message\n",
-           (unsigned long long)st.reconnects, (unsigned long long)st.resets);
+    printf("planned: %llu graceful reconnects, %llu of %d resets "
+           "mid-message\n", (unsigned long long)st.reconnects,
+           (unsigned long long)st.resets, opt_resets);
     int ok_bytes = st.wrong_bytes == 0;
     int ok_disc = st.unexpected == 0 && st.connect_failures == 0 &&
                   st.stuck == 0;
