@@ -40,7 +40,7 @@ start() {
     timeout 60 "$@" >"$TMP/$s_name.out" 2>"$TMP/$s_name.err" </dev/null &
     SPID=$!
     PIDS="$PIDS $SPID"
-    PORT= i=0
+    PORT='' i=0
     while [ $i -lt 100 ]; do
         alive=yes
         kill -0 "$SPID" 2>/dev/null || alive=no
@@ -60,6 +60,7 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # response count.
 REQ='GET / HTTP/1.1\r\nHost: x\r\n\r\n'
 RESP='HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello'
+# shellcheck disable=SC2016,SC2059  # (bash expands; the formats hold \r\n)
 http_probe() {
     timeout 10 bash -c '
         exec 3<>/dev/tcp/127.0.0.1/$1

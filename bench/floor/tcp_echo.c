@@ -256,8 +256,13 @@ static int run_clients(int n, int rounds)
         uv_tcp_init(loop, &c->tcp);
         c->tcp.data = c;
         c->creq.data = c;
-        uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sin,
-                       client_connected);
+        int err = uv_tcp_connect(&c->creq, &c->tcp,
+                                 (const struct sockaddr *)&sin,
+                                 client_connected);
+        if (err < 0) {
+            fail("connect", err);
+            client_close(c);
+        }
     }
     uv_run(loop, UV_RUN_DEFAULT);
     for (int i = 0; i < n; i++)

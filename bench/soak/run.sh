@@ -32,7 +32,10 @@ while [ $# -gt 0 ]; do
 done
 
 # 10,000 connections on each side, plus the listener and the runtimes' own.
+# (ulimit -n and -H are not POSIX, but dash and bash both have them.)
+# shellcheck disable=SC3045
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+# shellcheck disable=SC3045
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 10100 ]; then
     echo "soak/run.sh: ulimit -n is $(ulimit -n); 10,000 connections need more" >&2
     exit 2
@@ -40,6 +43,7 @@ fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/emilua-soak.XXXXXX")
 SPID=
+# shellcheck disable=SC2317  # (called by the trap)
 cleanup() {
     if [ -n "$SPID" ]; then
         kill "$SPID" 2>/dev/null || true
