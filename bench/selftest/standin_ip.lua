@@ -1,6 +1,7 @@
 -- An in-memory stand-in for the parts of the `ip` module that the network
 -- workloads use, so that bench/selftest.sh can check their logic before the
--- real module exists (a builtin module wins over this package once it does).
+-- real module has sockets: it runs a copy of each script whose
+-- `require 'ip'` reads `require 'standin_ip'`.
 -- Reads and writes are deliberately short and random, and every write
 -- yields, to exercise the scripts' loops.
 --

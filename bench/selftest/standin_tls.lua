@@ -1,5 +1,5 @@
 -- An in-memory stand-in for the parts of the `tls` module that
--- bench/emilua/tls_echo.lua uses (see ip.lua beside it): the "server" is
+-- bench/emilua/tls_echo.lua uses (see standin_ip.lua beside it): the "server" is
 -- `openssl s_server -rev` played in memory, answering each line with the
 -- line reversed.  It checks that the script sets up verification as the
 -- real peer will require (CA, verify mode, SNI and host name).
