@@ -26,7 +26,7 @@ net_wait_line() {
     i=0
     while [ $i -lt 100 ]; do
         alive=yes
-        kill -0 "$3" 2>/dev/null || alive=no
+        net_running "$3" || alive=no
         v=$(sed -n "s/$2/\\1/p" "$1" 2>/dev/null | head -n 1)
         if [ -n "$v" ]; then echo "$v"; return 0; fi
         [ $alive = yes ] || return 1
@@ -36,7 +36,26 @@ net_wait_line() {
     return 1
 }
 
-net_stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# net_running PID: is PID a live process (a zombie is not)?
+net_running() {
+    s=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" \
+        2>/dev/null) || s=
+    [ -n "$s" ] && [ "$s" != Z ]
+}
+
+# net_stop PID: TERM, KILL if still running 2 s later, reap.  (A TERM that
+# lands between fork and exec is taken by run.sh's trap in the child and
+# lost.)
+net_stop() {
+    kill "$1" 2>/dev/null || true
+    i=0
+    while net_running "$1" && [ $i -lt 40 ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    kill -KILL "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
 
 # ---- TCP echo ---------------------------------------------------------------
 
@@ -99,7 +118,7 @@ $h_name: the server did not start; stderr: $(head -c 300 "$TMP/$h_name.err")"
     wrk -t2 -c50 -d"${WRK_SECONDS}s" "http://127.0.0.1:$h_port/" \
         >"$TMP/$h_name.wrk" 2>&1 || true
     h_alive=yes
-    kill -0 "$h_pid" 2>/dev/null || h_alive=no
+    net_running "$h_pid" || h_alive=no
     net_stop "$h_pid"
     h_rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$TMP/$h_name.wrk")
     if [ -z "$h_rps" ] || [ $h_alive = no ] ||

@@ -19,8 +19,27 @@ command -v bash >/dev/null || { echo "selftest: needs bash" >&2; exit 2; }
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/emilua-bench-selftest.XXXXXX")
 PIDS=
+# running PID: is PID a live process (a zombie is not)?
+running() {
+    s=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" \
+        2>/dev/null) || s=
+    [ -n "$s" ] && [ "$s" != Z ]
+}
+# stop PID: TERM, KILL if still running 2 s later, reap.  (A TERM that
+# lands between fork and exec is taken by our trap in the child and lost.)
+stop() {
+    kill "$1" 2>/dev/null || true
+    i=0
+    while running "$1" && [ $i -lt 40 ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    kill -KILL "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+# shellcheck disable=SC2317  # (called by the trap)
 cleanup() {
-    for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+    for p in $PIDS; do stop "$p"; done
     rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -37,13 +56,14 @@ expect() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "expected '$2', got '
 start() {
     s_name=$1
     shift
+    : >"$TMP/$s_name.out"
     timeout 60 "$@" >"$TMP/$s_name.out" 2>"$TMP/$s_name.err" </dev/null &
     SPID=$!
     PIDS="$PIDS $SPID"
     PORT='' i=0
     while [ $i -lt 100 ]; do
         alive=yes
-        kill -0 "$SPID" 2>/dev/null || alive=no
+        running "$SPID" || alive=no
         PORT=$(sed -n 's/^port \([0-9]*\)$/\1/p; s/^ACCEPT .*:\([0-9]*\)$/\1/p' \
             "$TMP/$s_name.out" | head -n 1)
         if [ -n "$PORT" ] || [ $alive = no ]; then break; fi
@@ -52,7 +72,6 @@ start() {
     done
     [ -n "$PORT" ]
 }
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # http_probe PORT: three pipelined requests, then a request head of exactly
 # the servers' 8 KiB buffer (which they must refuse by closing, cleanly,

@@ -43,10 +43,24 @@ fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/emilua-soak.XXXXXX")
 SPID=
+# running PID: is PID a live process (a zombie is not)?
+running() {
+    s=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" \
+        2>/dev/null) || s=
+    [ -n "$s" ] && [ "$s" != Z ]
+}
 # shellcheck disable=SC2317  # (called by the trap)
 cleanup() {
     if [ -n "$SPID" ]; then
+        # TERM, then KILL if it still runs 2 s later: a TERM that lands
+        # between fork and exec is taken by our trap in the child and lost.
         kill "$SPID" 2>/dev/null || true
+        i=0
+        while running "$SPID" && [ "$i" -lt 40 ]; do
+            sleep 0.05
+            i=$((i + 1))
+        done
+        kill -KILL "$SPID" 2>/dev/null || true
         wait "$SPID" 2>/dev/null || true
     fi
     rm -rf "$TMP"
@@ -77,13 +91,14 @@ else
 fi
 
 echo "server: $label"
+: >"$TMP/server.out"
 "$server" "$server_arg" >"$TMP/server.out" 2>"$TMP/server.err" </dev/null &
 SPID=$!
 port=
 i=0
 while [ $i -lt 100 ]; do
     alive=yes
-    kill -0 "$SPID" 2>/dev/null || alive=no
+    running "$SPID" || alive=no
     port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$TMP/server.out")
     if [ -n "$port" ] || [ $alive = no ]; then break; fi
     sleep 0.05
@@ -97,7 +112,7 @@ fi
 
 status=0
 timeout 300 "$TMP/soak_client" -p "$port" -P "$SPID" "$@" || status=$?
-if ! kill -0 "$SPID" 2>/dev/null; then
+if ! running "$SPID"; then
     echo "the server died; its stderr:"
     head -c 2000 "$TMP/server.err"
     status=1

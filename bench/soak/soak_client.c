@@ -5,7 +5,7 @@
  *               [-m MAX_LEN] [-i MAX_IDLE_MS] [-s SEED]
  *
  * Defaults: 10000 connections, 60 s, warm-up 15 s, 10 % reconnecting every
- * 10 s, 200 resets, messages of 1..8192 bytes, 0..200 ms idle between round
+ * 10 s, 200 resets, messages of 1..8192 bytes, 0..4000 ms idle between round
  * trips.  Every connection goes to an echo server on 127.0.0.1:PORT and does
  * round trips: it sends a message of random length and reads it back, every
  * byte checked.  The messages are random slices of one random table, so
@@ -48,7 +48,7 @@
 
 static int opt_port, opt_pid, opt_conns = 10000, opt_secs = 60, opt_warm = 15;
 static int opt_reconnect_pct = 10, opt_reconnect_every = 10, opt_resets = 200;
-static int opt_max_len = 8192, opt_max_idle = 200;
+static int opt_max_len = 8192, opt_max_idle = 4000;
 static uint64_t opt_seed;
 
 static uv_loop_t *loop;
@@ -63,6 +63,7 @@ static uint64_t t0, run_start, drain_start, fdwait_start;
 static struct {
     uint64_t rounds, bytes, wrong_bytes, unexpected, connect_failures;
     uint64_t reconnects, resets, stuck;
+    uint64_t max_rt_ns, slow_rounds;  /* slow: over 1 s */
     int first_errors;
 } st;
 
@@ -136,6 +137,7 @@ struct conn {
     int slot;
     int want_reconnect, want_reset, resetting, connected_once;
     size_t off, len, sent, got;
+    uint64_t round_start;  /* uv_hrtime() */
 };
 
 static struct conn *conns;
@@ -184,6 +186,10 @@ static void on_idle_done(uv_timer_t *t) { conn_start_round(t->data); }
 
 static void conn_round_done(struct conn *c)
 {
+    uint64_t rt = uv_hrtime() - c->round_start;
+    if (rt > st.max_rt_ns)
+        st.max_rt_ns = rt;
+    st.slow_rounds += rt > 1000000000u;
     st.rounds++;
     st.bytes += c->len;
     c->state = C_IDLE;
@@ -272,6 +278,7 @@ static void conn_start_round(struct conn *c)
         c->sent = c->len / 2;
     }
     c->state = C_ROUND;
+    c->round_start = uv_hrtime();
     uv_buf_t b = uv_buf_init((char *)table + c->off, (unsigned)c->sent);
     c->wreq.data = c;
     int err = uv_write(&c->wreq, (uv_stream_t *)&c->tcp, &b, 1, conn_written);
@@ -561,6 +568,8 @@ int main(int argc, char **argv)
     printf("round trips: %llu (%.0f/s), %.1f MB echoed\n",
            (unsigned long long)st.rounds, secs > 0 ? st.rounds / secs : 0.0,
            st.bytes / 1e6);
+    printf("slowest round trip: %.0f ms; %llu took over 1 s\n",
+           st.max_rt_ns / 1e6, (unsigned long long)st.slow_rounds);
     printf("planned: %llu graceful reconnects, %llu of %d resets "
            "mid-message\n", (unsigned long long)st.reconnects,
            (unsigned long long)st.resets, opt_resets);
