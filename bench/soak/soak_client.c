@@ -8,7 +8,7 @@
  * 10 s, 200 resets, messages of 1..8192 bytes, 0..4000 ms idle between round
  * trips.  Every connection goes to an echo server on 127.0.0.1:PORT and does
  * round trips: it sends a message of random length and reads it back, every
- * byte checked.  The messages are random slices of one random table, so
+ * byte checked (the first message of a connection has the maximum length).  The messages are random slices of one random table, so
  * sending copies nothing and checking is a memcmp.
  *
  * Planned events: every RECONNECT_EVERY seconds RECONNECT_PERCENT of the
@@ -69,6 +69,8 @@ static struct {
 
 static long fd_idle = -1, fd_loaded = -1, fd_end = -1;
 static long rss_idle = -1, rss_warm = -1, rss_max = -1;
+static long rss_every5[64];  /* RSS at 5 s, 10 s, ... of the run, for the report */
+static int n_rss_every5;
 static double fd_back_after = -1;
 
 static uint64_t rnd(void)
@@ -136,6 +138,7 @@ struct conn {
     enum cstate state;
     int slot;
     int want_reconnect, want_reset, resetting, connected_once;
+    int fresh;  /* no round trip yet on this connection */
     size_t off, len, sent, got;
     uint64_t round_start;  /* uv_hrtime() */
 };
@@ -266,7 +269,12 @@ static void conn_start_round(struct conn *c)
         conn_close(c, 0);
         return;
     }
-    c->len = 1 + (size_t)(rnd() % (uint64_t)opt_max_len);
+    /* The first round trip of a connection is the longest, so the server's
+     * per-connection buffers reach their full size at once, not at the
+     * first long message after the warm-up. */
+    c->len = c->fresh ? (size_t)opt_max_len
+                      : 1 + (size_t)(rnd() % (uint64_t)opt_max_len);
+    c->fresh = 0;
     c->off = (size_t)(rnd() % (TABLE_SIZE - c->len));
     c->got = 0;
     c->sent = c->len;
@@ -308,6 +316,7 @@ static void on_connect(uv_connect_t *req, int status)
         return;
     }
     uv_tcp_nodelay(&c->tcp, 1);
+    c->fresh = 1;
     int err = uv_read_start((uv_stream_t *)&c->tcp, conn_alloc, conn_read);
     if (err < 0) {
         conn_unexpected(c, "read start", err);
@@ -424,6 +433,9 @@ static void on_tick(uv_timer_t *t)
         break;
     case RUN: {
         uint64_t ms = uv_now(loop) - run_start;
+        if (opt_pid && ms >= (uint64_t)(n_rss_every5 + 1) * 5000 &&
+            n_rss_every5 < 64)
+            rss_every5[n_rss_every5++] = server_rss_kb();
         if (opt_pid && ms >= (uint64_t)opt_warm * 1000) {
             long rss = server_rss_kb();
             if (rss_warm < 0)
@@ -591,6 +603,10 @@ int main(int argc, char **argv)
                "max after %.1f MiB: %+.1f %%  %s (< 10 %%)\n",
                rss_idle / 1024.0, opt_warm, rss_warm / 1024.0,
                rss_max / 1024.0, growth, verdict(ok_rss));
+        printf("server RSS every 5 s (MiB):");
+        for (int i = 0; i < n_rss_every5; i++)
+            printf(" %.1f", rss_every5[i] / 1024.0);
+        printf("\n");
         ok_fd = fd_end == fd_idle;
         if (ok_fd)
             printf("server fds: idle %ld, loaded %ld, %ld %.1f s after the "
