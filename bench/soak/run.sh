@@ -14,7 +14,7 @@
 # e.g. `-- -c 1000 -d 10 -w 3` for a short run.  Builds the C programs with
 # `cc` and pkg-config's libuv into a temporary directory; raises `ulimit -n`
 # for itself, the server and the generator; exits with the generator's
-# status (0: every check passed).  Takes about 80 s.
+# status (0: every check passed).  Takes about 70 s.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
