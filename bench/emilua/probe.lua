@@ -36,3 +36,9 @@ print('byte_span ' .. (has(function()
     b:set_u32le(1)
     return b:get_u32le() == 1
 end) and 'yes' or 'no'))
+
+print('regex ' .. (has(function()
+    local regex = require 'regex'
+    local re = regex.new{pattern = 'a', grammar = 'ecma'}
+    return #regex.patsplit(re, 'banana') == 3
+end) and 'yes' or 'no'))

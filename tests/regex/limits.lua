@@ -1,0 +1,19 @@
+-- A pattern that backtracks without end stops at PCRE2's match limit,
+-- and one that nests too deep at the memory limits, with errors of the
+-- "regex" category; the regex stays usable.
+local regex = require 'regex'
+local h = require './show'
+local try, show, describe = h.try, h.show, h.describe
+
+local re = regex.new{pattern = '^(a+)+$', grammar = 'ecma'}
+try(regex.search, re, string.rep('a', 32) .. '!')
+try(regex.match, re, string.rep('a', 32) .. '!')
+try(regex.patsplit, re, string.rep('a', 32) .. '!')
+try(regex.search, re, 'aaa')
+local deep = regex.new{pattern = '(a|b)*c', grammar = 'ecma'}
+try(regex.search, deep, string.rep('ab', 2000000))
+try(regex.search, deep, 'ababc')
+local ok, e = pcall(regex.search, re, string.rep('a', 32) .. '!')
+print(e.code, e:togeneric() == e)
+ok, e = pcall(regex.search, deep, string.rep('ab', 2000000))
+print(e.code, e:togeneric() == require('generic_error').ENOMEM)
