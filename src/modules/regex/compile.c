@@ -12,7 +12,7 @@
 #define RX_MATCH_LIMIT 10000000u
 #define RX_HEAP_LIMIT_KIB (64u * 1024u)
 #define RX_JIT_STACK_MIN (32u * 1024u)
-#define RX_JIT_STACK_MAX (1024u * 1024u)
+#define RX_JIT_STACK_MAX (8u * 1024u * 1024u)
 
 /* The longest POSIX pattern whose error position is searched for. */
 #define RX_POSITION_SEARCH_MAX 4096
@@ -181,7 +181,9 @@ static int compile_pcre(lua_State *L, struct rx *re, const char *pat,
 
 /* regcomp() only says what is wrong.  Where: the shortest prefix that
  * fails for a reason other than having stopped too soon (an open
- * bracket, brace or group, a trailing backslash).  Only errors pay. */
+ * bracket, brace or group, a trailing backslash; glibc says "invalid
+ * pattern" or "premature end" for a prefix that stops inside brackets).
+ * Only errors pay. */
 static size_t posix_position(const char *pat, size_t len, int cflags)
 {
     if (len > RX_POSITION_SEARCH_MAX)
@@ -201,7 +203,8 @@ static size_t posix_position(const char *pat, size_t len, int cflags)
         }
         bool closes = pat[k - 1] == ')';
         bool too_soon = rc == REG_EBRACK || rc == REG_EBRACE ||
-                        rc == REG_EESCAPE || (rc == REG_EPAREN && !closes);
+                        rc == REG_EESCAPE || rc == REG_BADPAT ||
+                        rc == REG_EEND || (rc == REG_EPAREN && !closes);
         if (!too_soon) {
             pos = k;
             break;

@@ -29,6 +29,14 @@ static void check_subject(lua_State *L, struct subject *sub)
     sub->span = true;
 }
 
+static struct rx *check_regex(lua_State *L)
+{
+    struct rx *re = emilua_test_udata(L, 1, &rx_type);
+    if (!re)
+        emilua_arg_error(L, 1, "re", "a regex");
+    return re;
+}
+
 /* Bytes [first, first + size) of the subject: a string, or a view that
  * shares the span's memory. */
 static void push_piece(lua_State *L, const struct subject *sub, size_t first,
@@ -58,7 +66,7 @@ static int exec_or_raise(lua_State *L, struct rx *re,
 
 int rx_match(lua_State *L)
 {
-    struct rx *re = emilua_check_udata(L, 1, &rx_type);
+    struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
     lua_settop(L, 2);
@@ -86,7 +94,7 @@ int rx_match(lua_State *L)
 
 int rx_search(lua_State *L)
 {
-    struct rx *re = emilua_check_udata(L, 1, &rx_type);
+    struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
     lua_settop(L, 2);
@@ -116,7 +124,7 @@ int rx_search(lua_State *L)
  * n + 1 fields, and an empty subject has no fields. */
 int rx_split(lua_State *L)
 {
-    struct rx *re = emilua_check_udata(L, 1, &rx_type);
+    struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
     lua_settop(L, 2);
@@ -140,7 +148,7 @@ int rx_split(lua_State *L)
  * an empty match right where a non-empty one ended. */
 int rx_patsplit(lua_State *L)
 {
-    struct rx *re = emilua_check_udata(L, 1, &rx_type);
+    struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
     lua_settop(L, 2);
