@@ -15,7 +15,7 @@
 #define RX_JIT_STACK_MAX (8u * 1024u * 1024u)
 
 /* The longest POSIX pattern whose error position is searched for. */
-#define RX_POSITION_SEARCH_MAX 4096
+#define RX_POSITION_SEARCH_MAX 1024
 
 static int rx_gc(lua_State *L)
 {
