@@ -17,3 +17,15 @@ local ok, e = pcall(regex.search, re, string.rep('a', 32) .. '!')
 print(e.code, e:togeneric() == e)
 ok, e = pcall(regex.search, deep, string.rep('ab', 2000000))
 print(e.code, e:togeneric() == require('generic_error').ENOMEM)
+
+-- glibc's regcomp() copies repeated trees, so stacked or nested
+-- repetitions would ask for memory without end: refused before regcomp()
+-- with an "out of memory" syntax error where the size crosses the bound.
+for _, g in ipairs{'extended', 'basic'} do
+    local plus = g == 'extended' and '+' or '\\+'
+    try(regex.new, {pattern = 'x' .. string.rep(plus, 60), grammar = g})
+end
+try(regex.new, {pattern = '(a{1000}){1000}', grammar = 'extended'})
+try(function()
+    return regex.new{pattern = 'a{32767}', grammar = 'extended'}.mark_count
+end)

@@ -221,6 +221,11 @@ static int compile_posix(lua_State *L, struct rx *re, const char *pat,
     if (nul)
         return rx_raise_syntax(L, RX_EBADPATTERN, (size_t)(nul - pat) + 1,
                                "a POSIX pattern cannot hold a NUL byte");
+    size_t big = rx_posix_too_big(pat, len, extended);
+    if (big)
+        return rx_raise_syntax(L, RX_ESPACE, big,
+                               "the pattern is too large once its "
+                               "repetitions are expanded");
     /* Not REG_NOSUB even for nosubs: it would hide the whole match too. */
     int cflags = (extended ? REG_EXTENDED : 0) | (icase ? REG_ICASE : 0);
     int rc = regcomp(&re->preg, pat, cflags);

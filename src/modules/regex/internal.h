@@ -80,6 +80,9 @@ int rx_raise_syntax(lua_State *L, int code, size_t position,
 int rx_raise_match(lua_State *L, int status);
 
 int rx_new(lua_State *L);
+/* 0 when regcomp() can expand the POSIX pattern's repetitions within a
+ * bound, else the 1-based byte where the expansion crosses it. */
+size_t rx_posix_too_big(const char *pat, size_t len, bool ere);
 int rx_match(lua_State *L);
 int rx_search(lua_State *L);
 int rx_split(lua_State *L);
