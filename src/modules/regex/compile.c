@@ -8,11 +8,9 @@
 
 /* Limits that keep a hostile pattern or subject from taking the process
  * down: PCRE2's backtracking stops after this many steps or this much
- * heap, and the JIT stack never grows past its maximum. */
+ * heap (the JIT stack's bound is in internal.h). */
 #define RX_MATCH_LIMIT 10000000u
 #define RX_HEAP_LIMIT_KIB (64u * 1024u)
-#define RX_JIT_STACK_MIN (32u * 1024u)
-#define RX_JIT_STACK_MAX (8u * 1024u * 1024u)
 
 /* The longest POSIX pattern whose error position is searched for. */
 #define RX_POSITION_SEARCH_MAX 1024
@@ -169,13 +167,10 @@ static int compile_pcre(lua_State *L, struct rx *re, const char *pat,
     re->groups = groups;
     re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mctx = pcre2_match_context_create(NULL);
-    re->jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_MIN,
-                                           RX_JIT_STACK_MAX, NULL);
-    if (!re->md || !re->mctx || !re->jit_stack)
+    if (!re->md || !re->mctx)
         return emilua_raise_errno(L, ENOMEM);
     pcre2_set_match_limit(re->mctx, RX_MATCH_LIMIT);
     pcre2_set_heap_limit(re->mctx, RX_HEAP_LIMIT_KIB);
-    pcre2_jit_stack_assign(re->mctx, NULL, re->jit_stack);
     return 0;
 }
 

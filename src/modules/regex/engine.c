@@ -49,6 +49,17 @@ static int pcre_exec(struct rx *re, const unsigned char *s, size_t len,
     if (flags & RX_ANCHORED_NOTEMPTY)
         opts |= PCRE2_ANCHORED | PCRE2_NOTEMPTY_ATSTART;
     int rc = pcre2_match(code, s, len, start, opts, re->md, re->mctx);
+    /* Most matches fit the JIT's default 32 KiB stack; a regex gets a
+     * stack of its own (up to RX_JIT_STACK_MAX) the first time one does
+     * not, and the match runs again. */
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT && !re->jit_stack) {
+        re->jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_MIN,
+                                               RX_JIT_STACK_MAX, NULL);
+        if (!re->jit_stack)
+            return -RX_ESPACE;
+        pcre2_jit_stack_assign(re->mctx, NULL, re->jit_stack);
+        rc = pcre2_match(code, s, len, start, opts, re->md, re->mctx);
+    }
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
     if (rc < 0)

@@ -15,6 +15,10 @@
 
 enum rx_grammar { RX_BASIC, RX_EXTENDED, RX_ECMA };
 
+/* The JIT stack a regex gets when PCRE2's default 32 KiB is not enough. */
+#define RX_JIT_STACK_MIN (32u * 1024u)
+#define RX_JIT_STACK_MAX (8u * 1024u * 1024u)
+
 struct rx {
     enum rx_grammar grammar;
     uint32_t groups;            /* capturing groups (mark_count) */
@@ -23,7 +27,7 @@ struct rx {
     pcre2_code *code, *full;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
-    pcre2_jit_stack *jit_stack;
+    pcre2_jit_stack *jit_stack;  /* NULL until a match needs it */
     char *pattern;
     size_t pattern_len;
     uint32_t opts;
