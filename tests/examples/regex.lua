@@ -21,7 +21,7 @@ for _, g in ipairs{'extended', 'ecma'} do
     print(g, subject:sub(r[0].start, r[0].end_))  --> extended one / ecma o
 end
 
--- split (AWK split) and patsplit (GAWK patsplit) on a byte_span return
+-- split and patsplit (GAWK patsplit) on a byte_span return
 -- views into it, no copies.
 local line = byte_span.append('Robbins,"1234 A Street, NE",,USA')
 local by_comma = regex.split(regex.new{pattern = ',', grammar = 'basic'}, line)

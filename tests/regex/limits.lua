@@ -5,7 +5,7 @@ local regex = require 'regex'
 local h = require './show'
 local try, show, describe = h.try, h.show, h.describe
 
-local re = regex.new{pattern = '^(a+)+$', grammar = 'ecma'}
+local re = regex.new{pattern = '^(?:a+)+$', grammar = 'ecma'}
 try(regex.search, re, string.rep('a', 32) .. '!')
 try(regex.match, re, string.rep('a', 32) .. '!')
 try(regex.patsplit, re, string.rep('a', 32) .. '!')

@@ -1,7 +1,9 @@
--- regex.split cuts at every non-empty match, as AWK's split() does: n
--- separators make n + 1 fields (empty ones too), an empty subject has no
--- fields, and a pattern that only matches the empty string never splits.
--- Groups do not matter.  Fields have the subject's type.
+-- regex.split cuts at every non-empty match, as Emilua's split (a
+-- regex_token_iterator over submatch -1) does: every field before a
+-- separator, empty ones too, then the rest unless it is empty; a subject
+-- without separators (the empty one included) is one field; a pattern that
+-- only matches the empty string never splits; capturing groups raise
+-- ENOTSUP.  Fields have the subject's type.
 local regex = require 'regex'
 local h = require './show'
 local try, show, describe = h.try, h.show, h.describe

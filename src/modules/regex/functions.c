@@ -1,6 +1,7 @@
 /* regex.match, regex.search, regex.split and regex.patsplit: each checks
  * its arguments, runs the engine over the string or byte_span, and
  * pushes pieces of the same type as the subject. */
+#include <errno.h>
 #include <string.h>
 
 #include <emilua/byte_span.h>
@@ -120,27 +121,33 @@ int rx_search(lua_State *L)
     return 1;
 }
 
-/* AWK's split(): separators are non-empty matches, n separators make
- * n + 1 fields, and an empty subject has no fields. */
+/* Emilua's split(): the fields between non-empty matches, as a
+ * regex_token_iterator over submatch -1 yields them: every field before a
+ * separator (empty ones too), then the rest of the subject unless it is
+ * empty; a subject with no separator is one field, even when empty.
+ * Capturing groups are not supported, as upstream. */
 int rx_split(lua_State *L)
 {
     struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
+    if (re->groups > 0)
+        return emilua_raise_error(L, &emilua_generic_category, ENOTSUP);
     lua_settop(L, 2);
     size_t *ov = scratch(L, 1);
     lua_newtable(L);
-    if (sub.len == 0)
-        return 1;
     int nf = 0;
     size_t field = 0;
-    while (exec_or_raise(L, re, &sub, field, RX_NOTEMPTY, ov, 1)) {
+    while (field < sub.len &&
+           exec_or_raise(L, re, &sub, field, RX_NOTEMPTY, ov, 1)) {
         push_piece(L, &sub, field, ov[0] - field);
         lua_rawseti(L, -2, ++nf);
         field = ov[1];
     }
-    push_piece(L, &sub, field, sub.len - field);
-    lua_rawseti(L, -2, ++nf);
+    if (nf == 0 || field < sub.len) {
+        push_piece(L, &sub, field, sub.len - field);
+        lua_rawseti(L, -2, ++nf);
+    }
     return 1;
 }
 
@@ -151,6 +158,8 @@ int rx_patsplit(lua_State *L)
     struct rx *re = check_regex(L);
     struct subject sub;
     check_subject(L, &sub);
+    if (re->groups > 0)
+        return emilua_raise_error(L, &emilua_generic_category, ENOTSUP);
     lua_settop(L, 2);
     size_t *ov = scratch(L, 1);
     lua_newtable(L);
