@@ -259,6 +259,12 @@ else
     missing_row "byte_span set+get_u32le" -
 fi
 
+# ---- issue 8: network ------------------------------------------------------
+. "$BENCH/net.sh"
+
+# ---- issue 10: regex ---------------------------------------------------------
+. "$BENCH/regex.sh"
+
 # ---- issue 10: filesystem (bench/fs.sh) --------------------------------------
 
 . "$BENCH/fs.sh"

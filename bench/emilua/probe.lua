@@ -46,3 +46,9 @@ print('spawn ' .. (has(function()
     local system = require 'system'
     return fn(system.spawn)
 end) and 'yes' or 'no'))
+
+print('regex ' .. (has(function()
+    local regex = require 'regex'
+    local re = regex.new{pattern = 'a', grammar = 'ecma'}
+    return #regex.patsplit(re, 'banana') == 3
+end) and 'yes' or 'no'))

@@ -7,6 +7,8 @@
 
 #include <emilua/io.h>
 
+#include "core.h"
+
 static void io_object_close(emilua_object *o);
 static void io_handle_closed(emilua_object *o, uv_handle_t *h);
 static void io_finalize(emilua_object *o);
@@ -38,6 +40,15 @@ static void op_release_waiter(struct emilua_waiter *w)
 static void op_finish(emilua_io_op *op, ssize_t r)
 {
     emilua_fiber *f = op->waiter.fiber;
+    if (r < 0 && op->push_error) {
+        lua_State *co = scheduler_take_fiber(f);
+        if (co) {
+            op->push_error(co, op, r);
+            scheduler_hand_over(f, 1);
+        }
+        op_release(op);
+        return;
+    }
     if (r < 0) {
         op_release(op);
         emilua_resume_status(f, (int)r);
@@ -188,6 +199,7 @@ emilua_io_op *emilua_io_op_begin(lua_State *L, emilua_io *io, int dir,
     op->io = io;
     op->try_fn = try_fn;
     op->push = push;
+    op->push_error = NULL;
     op->result = 0;
     op->buf = NULL;
     op->len = 0;

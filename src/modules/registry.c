@@ -17,6 +17,7 @@ int emilua_open_mutex(lua_State *L);
 int emilua_open_pipe(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
 int emilua_open_serial_port(lua_State *L);
+int emilua_open_regex(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
@@ -42,6 +43,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"pipe", emilua_open_pipe},
     {"recursive_mutex", emilua_open_recursive_mutex},
     {"serial_port", emilua_open_serial_port},
+    {"regex", emilua_open_regex},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},
