@@ -409,6 +409,26 @@ static void read_environment_of_process(lua_State *L, struct spawn_plan *p)
         else
             p->working_directory_fd = opt_fd(L, "working_directory");
     }
+    static const struct { const char *field; unsigned long flag; } newns[] = {
+        {"newns_user", CLONE_NEWUSER}, {"newns_mount", CLONE_NEWNS},
+        {"newns_uts", CLONE_NEWUTS}, {"newns_ipc", CLONE_NEWIPC},
+        {"newns_net", CLONE_NEWNET},
+    };
+    for (size_t i = 0; i < sizeof newns / sizeof newns[0]; i++)
+        if (opt_bool(L, newns[i].field))
+            p->newns_flags |= newns[i].flag;
+    static const char *const maps[] = {"uid_map", "gid_map"};
+    const char **out[] = {&p->uid_map, &p->gid_map};
+    for (int i = 0; i < 2; i++) {
+        if (!get_field(L, OPTS, maps[i]))
+            continue;
+        size_t len;
+        if (lua_type(L, -1) != LUA_TSTRING ||
+            strlen(*out[i] = lua_tolstring(L, -1, &len)) != len ||
+            !(p->newns_flags & CLONE_NEWUSER))
+            field_error(L, maps[i], "a map text, with newns_user");
+        lua_pop(L, 1);  /* opts holds it */
+    }
     p->setns_user = opt_fd(L, "setns_user");
     p->setns_mount = opt_fd(L, "setns_mount");
     p->setns_uts = opt_fd(L, "setns_uts");
@@ -440,6 +460,7 @@ static int system_spawn(lua_State *L)
     p.pipe_rd = p.pipe_wr = -1;
     p.set_ctty = p.foreground = p.sched_policy = -1;
     p.working_directory_fd = -1;
+    p.sync_fd = -1;
 
     read_program(L, &p);
     read_arguments(L, &p);

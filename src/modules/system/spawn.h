@@ -22,7 +22,7 @@ enum spawn_step {
     STEP_SET_CTTY, STEP_SETPGID, STEP_FOREGROUND, STEP_SCHEDULER,
     STEP_SETGROUPS, STEP_SETRESGID, STEP_SETRESUID, STEP_UMASK,
     STEP_WORKING_DIRECTORY, STEP_FDS, STEP_NO_NEW_PRIVS, STEP_LANDLOCK,
-    STEP_SECCOMP, STEP_EXEC,
+    STEP_SECCOMP, STEP_EXEC, STEP_UID_MAP, STEP_GID_MAP,
 };
 
 struct spawn_plan {
@@ -38,6 +38,13 @@ struct spawn_plan {
      * or SPAWN_FD_CLOSED_PIPE; -1 leaves fd i alone (3..9 not asked). */
     int fds[SPAWN_MAX_FD + 1];
     int pipe_rd, pipe_wr;       /* the closed-pipe ends, -1 if unneeded */
+
+    /* newns_*: CLONE_NEW* flags of namespaces made for the child; the
+     * maps of a new user namespace are written by the parent (it may map
+     * more than one id) while the child waits on sync_fd. */
+    unsigned long newns_flags;
+    const char *uid_map, *gid_map; /* /proc/PID/uid_map text, or NULL */
+    int sync_fd;                /* the child's end, -1: no wait */
 
     int pdeathsig;              /* 0: none */
     int setns_user, setns_mount, setns_uts, setns_ipc, setns_net; /* -1 */

@@ -18,6 +18,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -44,11 +45,12 @@ static const char *const step_names[] = {
     [STEP_NO_NEW_PRIVS] = "set_no_new_privs",
     [STEP_LANDLOCK] = "landlock_restrict_self",
     [STEP_SECCOMP] = "seccomp_set_mode_filter", [STEP_EXEC] = "exec",
+    [STEP_UID_MAP] = "uid_map", [STEP_GID_MAP] = "gid_map",
 };
 
 const char *spawn_step_name(int step)
 {
-    if (step <= 0 || step > STEP_EXEC)
+    if (step <= 0 || step > STEP_GID_MAP)
         return "spawn";
     return step_names[step];
 }
@@ -173,6 +175,16 @@ CHILD_CODE static _Noreturn void child_main(const struct spawn_plan *p, int repo
         sa.sa_handler = SIG_DFL;
         sigaction(sig, &sa, NULL);
     }
+    if (p->sync_fd >= 0) {
+        /* one byte once the parent wrote our uid and gid maps */
+        char go;
+        ssize_t n;
+        do
+            n = read(p->sync_fd, &go, 1);
+        while (n < 0 && errno == EINTR);
+        if (n != 1)
+            _exit(127);     /* the parent failed and kills us */
+    }
     if (p->pdeathsig && prctl(PR_SET_PDEATHSIG, p->pdeathsig) != 0)
         fail(report_fd, STEP_PDEATHSIG);
     /* The user namespace first: it grants the rights for the others. */
@@ -267,7 +279,9 @@ CHILD_CODE static int child_entry(void *arg)
  * is the fallback for kernels or sandboxes that refuse the first. */
 static pid_t clone_pidfd(int *pidfd, struct child_args *a)
 {
-    void *stack = malloc(CHILD_STACK_SIZE);
+    /* New namespaces need the parent awake (it writes the maps) and a
+     * child of its own: those take the fork-like path. */
+    void *stack = a->plan->newns_flags ? NULL : malloc(CHILD_STACK_SIZE);
     pid_t pid = -1;
     if (stack) {
         pid = clone(child_entry, (char *)stack + CHILD_STACK_SIZE,
@@ -280,18 +294,53 @@ static pid_t clone_pidfd(int *pidfd, struct child_args *a)
             return pid;
     }
     struct clone_args args = {
-        .flags = CLONE_PIDFD,
+        .flags = CLONE_PIDFD | a->plan->newns_flags,
         .pidfd = (uint64_t)(uintptr_t)pidfd,
         .exit_signal = SIGCHLD,
     };
     long r = syscall(SYS_clone3, &args, sizeof args);
     if (r < 0 && errno == ENOSYS)
         /* clone(2) stores the pidfd where the parent's tid would go */
-        r = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, NULL, pidfd, NULL,
-                    NULL);
+        r = syscall(SYS_clone, CLONE_PIDFD | a->plan->newns_flags | SIGCHLD,
+                    NULL, pidfd, NULL, NULL);
     if (r == 0)
         child_main(a->plan, a->report_fd);
     return (pid_t)r;
+}
+
+/* Writes text to /proc/PID/NAME; 0 or a negative errno value. */
+static int write_proc(pid_t pid, const char *name, const char *text)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    size_t len = strlen(text);
+    int rc = write(fd, text, len) == (ssize_t)len ? 0 : -errno;
+    close(fd);
+    return rc;
+}
+
+/* The maps of the child's new user namespace, then its go-ahead. */
+static int map_ids(const struct spawn_plan *p, pid_t child, int *step)
+{
+    int rc = 0;
+    if (p->uid_map && (rc = write_proc(child, "uid_map", p->uid_map)) < 0) {
+        *step = STEP_UID_MAP;
+        return rc;
+    }
+    if (p->gid_map) {
+        rc = write_proc(child, "gid_map", p->gid_map);
+        /* without CAP_SETGID above, setgroups must go first */
+        if (rc == -EPERM && write_proc(child, "setgroups", "deny") == 0)
+            rc = write_proc(child, "gid_map", p->gid_map);
+        if (rc < 0) {
+            *step = STEP_GID_MAP;
+            return rc;
+        }
+    }
+    return 0;
 }
 
 static int read_report(int fd, int msg[2])
@@ -314,6 +363,19 @@ int spawn_run(const struct spawn_plan *plan, pid_t *pid, int *step)
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0)
         return -errno;
+    int sync[2] = {-1, -1};
+    struct spawn_plan with_sync;
+    if (plan->newns_flags & CLONE_NEWUSER) {
+        if (pipe2(sync, O_CLOEXEC) != 0) {
+            int err = errno;
+            close(report[0]);
+            close(report[1]);
+            return -err;
+        }
+        with_sync = *plan;
+        with_sync.sync_fd = sync[0];
+        plan = &with_sync;
+    }
 
     /* Blocked from before the clone until the child's exec, so that no
      * handler of ours runs in the child. */
@@ -326,9 +388,29 @@ int spawn_run(const struct spawn_plan *plan, pid_t *pid, int *step)
     int err = errno;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     close(report[1]);
+    if (sync[0] >= 0)
+        close(sync[0]);
     if (child < 0) {
         close(report[0]);
+        if (sync[1] >= 0)
+            close(sync[1]);
         return -err;
+    }
+    if (sync[1] >= 0) {
+        int rc = map_ids(plan, child, step);
+        if (rc == 0 && write(sync[1], "", 1) != 1)
+            rc = -errno;
+        close(sync[1]);
+        if (rc < 0) {
+            syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
+            siginfo_t info;
+            while (waitid((idtype_t)P_PIDFD, (id_t)pidfd, &info,
+                          WEXITED) != 0 && errno == EINTR)
+                ;
+            close(pidfd);
+            close(report[0]);
+            return rc;
+        }
     }
 
     int msg[2];
