@@ -60,10 +60,12 @@ static inline int emilua_io_method_assign(lua_State *L, emilua_io *io,
     return 0;
 }
 
-/* new([fd]): the object on top of the stack adopts the optional fd. */
+/* new([fd]): the object on top of the stack adopts the optional fd at
+ * argn.  Call lua_settop(L, argn) before making the object, so that a
+ * call without the argument does not see the object there. */
 static inline void emilua_io_new_from(lua_State *L, emilua_io *io, int argn)
 {
-    if (!lua_isnoneornil(L, argn))
+    if (!lua_isnil(L, argn))
         emilua_io_method_assign(L, io, argn);
 }
 

@@ -322,6 +322,7 @@ static const emilua_udata_type port_type = {
 
 static int port_new(lua_State *L)
 {
+    lua_settop(L, 1);
     emilua_io *io = emilua_io_new(L, &port_type, sizeof *io);
     emilua_io_new_from(L, io, 1);
     return 1;
