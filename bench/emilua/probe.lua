@@ -41,3 +41,9 @@ print('filesystem ' .. (has(function()
     local fs = require 'filesystem'
     return fs.status(fs.path.new('/')).type == 'directory'
 end) and 'yes' or 'no'))
+
+print('ipc ' .. (has(function()
+    local unix, pipe = require 'unix', require 'pipe'
+    return fn(unix.stream.socket.pair) and fn(pipe.pair) and
+        fn(unix.seqpacket.socket.pair)
+end) and 'yes' or 'no'))
