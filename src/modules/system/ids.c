@@ -1,6 +1,5 @@
 /* Process identity: pids, process groups, sessions, credentials and the
- * supplementary groups; plus filesystem.umask, parked here until the
- * filesystem module exists.  Each function is one system call. */
+ * supplementary groups.  Each function is one system call. */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -185,15 +184,6 @@ static int system_setgroups(lua_State *L)
     if (setgroups(n, groups) != 0)
         return emilua_raise_errno(L, errno);
     return 0;
-}
-
-/* filesystem.umask(mask) -> old mask (the process's, hence master only) */
-int emilua_filesystem_umask(lua_State *L)
-{
-    lua_Integer mask = emilua_check_integer(L, 1, "mask");
-    system_check_master(L);
-    lua_pushinteger(L, umask((mode_t)(mask & 0777)));
-    return 1;
 }
 
 static const emilua_reg ids_funcs[] = {

@@ -17,8 +17,4 @@ void system_open_stdio(lua_State *L);   /* sets in_, out, err on top table */
 void system_open_signal(lua_State *L);  /* sets signal on top table */
 void system_open_ids(lua_State *L);     /* sets the process identity funcs */
 
-/* filesystem.umask(mask) -> old mask.  Kept here until the filesystem
- * module exists; it must not be reachable as system.umask. */
-int emilua_filesystem_umask(lua_State *L);
-
 #endif
