@@ -86,5 +86,11 @@ int emilua_open_filesystem(lua_State *L)
     lua_newtable(L);
     emilua_set_funcs(L, "filesystem", fs_funcs);
     fs_open_path(L);
+    fs_open_clock(L);
+    fs_open_status(L);
+    fs_open_ops(L);
+    fs_open_resolve(L);
+    fs_open_copy(L);
+    fs_open_iterators(L);
     return 1;
 }

@@ -174,13 +174,37 @@ static int path_replace_extension(lua_State *L)
     return 1;
 }
 
+void fs_push_join(lua_State *L, const char *a, size_t an, const char *b,
+                  size_t bn)
+{
+    PUSH_COMPUTED(L, an + bn + 1, fs_join(a, an, b, bn, out));
+}
+
+void fs_push_normal(lua_State *L, const char *s, size_t n)
+{
+    struct fs_elem *scratch = lua_newuserdata(L, FS_MAX_ELEMS(n) *
+                                                 sizeof *scratch);
+    PUSH_COMPUTED(L, FS_NORMAL_CAP(n),
+                  fs_lexically_normal(s, n, out, scratch));
+    lua_remove(L, -2);
+}
+
+void fs_push_relative(lua_State *L, const char *s, size_t n, const char *b,
+                      size_t bn, bool proximate)
+{
+    size_t len;
+    PUSH_COMPUTED(L, FS_RELATIVE_CAP(n, bn),
+                  fs_lexically_relative(s, n, b, bn, out));
+    if (proximate && emilua_test_path(L, -1, &len) && len == 0) {
+        lua_pop(L, 1);
+        emilua_push_path(L, s, n);
+    }
+}
+
 static int path_lexically_normal(lua_State *L)
 {
     struct fs_path *p = check_self(L);
-    struct fs_elem *scratch = lua_newuserdata(
-        L, FS_MAX_ELEMS(p->len) * sizeof *scratch);
-    PUSH_COMPUTED(L, FS_NORMAL_CAP(p->len),
-                  fs_lexically_normal(p->s, p->len, out, scratch));
+    fs_push_normal(L, p->s, p->len);
     return 1;
 }
 
@@ -189,10 +213,7 @@ static int relative(lua_State *L, bool proximate)
     struct fs_path *p = check_self(L);
     size_t bn;
     const char *b = string_or_path(L, 2, "base", &bn);
-    PUSH_COMPUTED(L, FS_RELATIVE_CAP(p->len, bn),
-                  fs_lexically_relative(p->s, p->len, b, bn, out));
-    if (proximate && emilua_test_path(L, -1, NULL)[0] == '\0')
-        lua_pushvalue(L, 1);
+    fs_push_relative(L, p->s, p->len, b, bn, proximate);
     return 1;
 }
 
@@ -358,7 +379,7 @@ static int path_div(lua_State *L)
     const char *a, *b;
     size_t an, bn;
     operands(L, &a, &an, &b, &bn);
-    PUSH_COMPUTED(L, an + bn + 1, fs_join(a, an, b, bn, out));
+    fs_push_join(L, a, an, b, bn);
     return 1;
 }
 
