@@ -259,6 +259,10 @@ else
     missing_row "byte_span set+get_u32le" -
 fi
 
+# ---- issue 10: filesystem (bench/fs.sh) --------------------------------------
+
+. "$BENCH/fs.sh"
+
 # ---- print ----------------------------------------------------------------
 
 echo "$HEADER"

@@ -36,3 +36,8 @@ print('byte_span ' .. (has(function()
     b:set_u32le(1)
     return b:get_u32le() == 1
 end) and 'yes' or 'no'))
+
+print('filesystem ' .. (has(function()
+    local fs = require 'filesystem'
+    return fs.status(fs.path.new('/')).type == 'directory'
+end) and 'yes' or 'no'))
