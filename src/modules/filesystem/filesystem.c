@@ -92,5 +92,6 @@ int emilua_open_filesystem(lua_State *L)
     fs_open_resolve(L);
     fs_open_copy(L);
     fs_open_iterators(L);
+    fs_open_caps(L);
     return 1;
 }

@@ -58,5 +58,6 @@ void fs_open_status(lua_State *L);
 void fs_open_resolve(lua_State *L);
 void fs_open_copy(lua_State *L);
 void fs_open_iterators(lua_State *L);
+void fs_open_caps(lua_State *L);
 
 #endif

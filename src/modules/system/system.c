@@ -163,5 +163,6 @@ int emilua_open_system(lua_State *L)
     system_open_stdio(L);
     system_open_signal(L);
     system_open_ids(L);
+    system_open_capabilities(L);
     return 1;
 }

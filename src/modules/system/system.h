@@ -16,5 +16,6 @@ lua_Integer system_check_int_range(lua_State *L, int argn, const char *name,
 void system_open_stdio(lua_State *L);   /* sets in_, out, err on top table */
 void system_open_signal(lua_State *L);  /* sets signal on top table */
 void system_open_ids(lua_State *L);     /* sets the process identity funcs */
+void system_open_capabilities(lua_State *L); /* cap_* funcs, SECBIT_* */
 
 #endif
