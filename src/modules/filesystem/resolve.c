@@ -195,14 +195,17 @@ static int fs_chroot(lua_State *L)
     return 0;
 }
 
-/* The first of TMPDIR, TMP, TEMP, TEMPDIR that is set, else /tmp; it
- * must be a directory (as libstdc++ decides). */
+/* The first of TMPDIR, TMP, TEMP, TEMPDIR that is set and not empty,
+ * else /tmp; it must be a directory (as libstdc++ decides). */
 static int fs_temp_directory_path(lua_State *L)
 {
     static const char *const vars[] = {"TMPDIR", "TMP", "TEMP", "TEMPDIR"};
     const char *dir = NULL;
-    for (size_t i = 0; !dir && i < sizeof vars / sizeof *vars; i++)
+    for (size_t i = 0; !dir && i < sizeof vars / sizeof *vars; i++) {
         dir = getenv(vars[i]);
+        if (dir && !*dir)
+            dir = NULL;
+    }
     if (!dir)
         dir = "/tmp";
     emilua_push_path(L, dir, strlen(dir));
