@@ -118,7 +118,8 @@ static void push_weakly_canonical(lua_State *L, int idx)
     size_t rest = found_end;
     while (rest < n && p[rest] == '/')
         rest++;
-    if (rest < n) {
+    /* the rest, or the empty name that keeps a trailing separator */
+    if (found_end < n) {
         fs_push_join(L, r, rn, p + rest, n - rest);
         lua_remove(L, -2);
         r = emilua_test_path(L, -1, &rn);
