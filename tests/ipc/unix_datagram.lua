@@ -47,4 +47,10 @@ x:set_option("receive_buffer_size", 65536)
 print("options", x:get_option("receive_buffer_size") >= 65536,
       x:get_option("debug"), type(x:get_option("send_buffer_size")))
 x:shutdown("both")
+
+-- dial: a new socket whose default peer is the endpoint
+local dialed = unix.datagram.dial(tostring(d / "y"))
+dialed:send(U.str("dialed"))
+n = y:receive(buf)
+print(getmetatable(dialed), buf:first(n))
 fs.remove_all(d)
