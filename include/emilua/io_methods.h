@@ -7,6 +7,7 @@
 #ifndef EMILUA_IO_METHODS_H
 #define EMILUA_IO_METHODS_H
 
+#include <string.h>
 #include <unistd.h>
 
 #include <emilua/asio_error.h>
@@ -114,7 +115,7 @@ static inline int emilua_io_index_common(lua_State *L, emilua_io *io,
         return 1;
     lua_pop(L, 1);
     *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
-    if (__builtin_strcmp(*key, "is_open") == 0) {
+    if (strcmp(*key, "is_open") == 0) {
         lua_pushboolean(L, io->fd >= 0);
         return 1;
     }

@@ -72,6 +72,11 @@ a:write_some(U.str("x"))
 n, fds = b:receive_with_fds(buf, 4)
 print("write_some then receive_with_fds", buf:first(n), #fds)
 
+-- the end of the stream is an error here too
+local e1, e2 = unix.stream.socket.pair()
+e1:close()
+print("eof", U.try(e2.receive_with_fds, e2, buf, 1))
+
 -- datagrams with fds, and to a path
 local d = U.tmpdir("fds")
 local x, y = unix.datagram.socket.new(), unix.datagram.socket.new()

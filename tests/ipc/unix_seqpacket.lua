@@ -33,8 +33,9 @@ print("peer closed", U.try(b.receive, b, buf))
 print("flags", U.try(b.receive, b, buf, {"out_of_band"}), U.try(b.send, b, buf, "peek"))
 
 local d = U.tmpdir("seqpacket")
-local acc = unix.seqpacket.listen(tostring(d / "s"))
-print(getmetatable(acc))
+local acc = unix.seqpacket.listen(tostring(d / "s"), 0x1ff)   -- 0777
+print(getmetatable(acc), require("filesystem").status(d / "s").mode ==
+      require("filesystem").mode(7, 7, 7))
 spawn(function()
     local s = acc:accept()
     print("accepted", getmetatable(s))
