@@ -47,3 +47,9 @@ print('ipc ' .. (has(function()
     return fn(unix.stream.socket.pair) and fn(pipe.pair) and
         fn(unix.seqpacket.socket.pair)
 end) and 'yes' or 'no'))
+
+print('regex ' .. (has(function()
+    local regex = require 'regex'
+    local re = regex.new{pattern = 'a', grammar = 'ecma'}
+    return #regex.patsplit(re, 'banana') == 3
+end) and 'yes' or 'no'))

@@ -16,6 +16,7 @@ int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_pipe(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
+int emilua_open_regex(lua_State *L);
 int emilua_open_serial_port(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
@@ -41,6 +42,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"mutex", emilua_open_mutex},
     {"pipe", emilua_open_pipe},
     {"recursive_mutex", emilua_open_recursive_mutex},
+    {"regex", emilua_open_regex},
     {"serial_port", emilua_open_serial_port},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
