@@ -47,6 +47,12 @@ print('spawn ' .. (has(function()
     return fn(system.spawn)
 end) and 'yes' or 'no'))
 
+print('ipc ' .. (has(function()
+    local unix, pipe = require 'unix', require 'pipe'
+    return fn(unix.stream.socket.pair) and fn(pipe.pair) and
+        fn(unix.seqpacket.socket.pair)
+end) and 'yes' or 'no'))
+
 print('regex ' .. (has(function()
     local regex = require 'regex'
     local re = regex.new{pattern = 'a', grammar = 'ecma'}

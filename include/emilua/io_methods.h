@@ -7,6 +7,7 @@
 #ifndef EMILUA_IO_METHODS_H
 #define EMILUA_IO_METHODS_H
 
+#include <string.h>
 #include <unistd.h>
 
 #include <emilua/asio_error.h>
@@ -60,10 +61,12 @@ static inline int emilua_io_method_assign(lua_State *L, emilua_io *io,
     return 0;
 }
 
-/* new([fd]): the object on top of the stack adopts the optional fd. */
+/* new([fd]): the object on top of the stack adopts the optional fd at
+ * argn.  Call lua_settop(L, argn) before making the object, so that a
+ * call without the argument does not see the object there. */
 static inline void emilua_io_new_from(lua_State *L, emilua_io *io, int argn)
 {
-    if (!lua_isnoneornil(L, argn))
+    if (!lua_isnil(L, argn))
         emilua_io_method_assign(L, io, argn);
 }
 
@@ -112,7 +115,7 @@ static inline int emilua_io_index_common(lua_State *L, emilua_io *io,
         return 1;
     lua_pop(L, 1);
     *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
-    if (__builtin_strcmp(*key, "is_open") == 0) {
+    if (strcmp(*key, "is_open") == 0) {
         lua_pushboolean(L, io->fd >= 0);
         return 1;
     }

@@ -16,8 +16,8 @@ int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_pipe(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
-int emilua_open_serial_port(lua_State *L);
 int emilua_open_regex(lua_State *L);
+int emilua_open_serial_port(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
@@ -42,8 +42,8 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"mutex", emilua_open_mutex},
     {"pipe", emilua_open_pipe},
     {"recursive_mutex", emilua_open_recursive_mutex},
-    {"serial_port", emilua_open_serial_port},
     {"regex", emilua_open_regex},
+    {"serial_port", emilua_open_serial_port},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},

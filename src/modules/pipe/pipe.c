@@ -40,6 +40,7 @@ static const emilua_udata_type read_type, write_type;
     }                                                                        \
     static int p##_new(lua_State *L)                                        \
     {                                                                        \
+        lua_settop(L, 1);                                                    \
         emilua_io *io = emilua_io_new(L, &type, sizeof(emilua_io));         \
         emilua_io_new_from(L, io, 1);                                        \
         return 1;                                                            \

@@ -322,6 +322,7 @@ static const emilua_udata_type port_type = {
 
 static int port_new(lua_State *L)
 {
+    lua_settop(L, 1);
     emilua_io *io = emilua_io_new(L, &port_type, sizeof *io);
     emilua_io_new_from(L, io, 1);
     return 1;
@@ -337,9 +338,11 @@ static int port_ptypair(lua_State *L)
         return emilua_raise_errno(L, errno);
     emilua_io_assign(io, m, false);     /* closed with io from now on */
     char name[64];
-    if (grantpt(m) != 0 || unlockpt(m) != 0 ||
-        ptsname_r(m, name, sizeof name) != 0)
+    if (grantpt(m) != 0 || unlockpt(m) != 0)
         return emilua_raise_errno(L, errno);
+    int err = ptsname_r(m, name, sizeof name);    /* returns the error */
+    if (err != 0)
+        return emilua_raise_errno(L, err);
     int s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (s < 0)
         return emilua_raise_errno(L, errno);

@@ -149,6 +149,7 @@ enum usock_kind usock_accepted_kind(const struct usock *s)
 #define NEW(p, kind)                                                         \
     static int p##_new(lua_State *L)                                        \
     {                                                                        \
+        lua_settop(L, 1);                                                    \
         struct usock *s = usock_new(L, kind);                                \
         emilua_io_new_from(L, &s->io, 1);                                    \
         return 1;                                                            \
