@@ -26,3 +26,9 @@ g:deny('mkdirat', generic_error.EACCES, {arg = 2, op = '==', value = 448})
 print(h.sh('d=/tmp/seccomp-test-$$; mkdir -m 755 $d.a && echo 755 ok; ' ..
            'mkdir -m 700 $d.b 2>&1 | sed "s/.*: //"; rmdir $d.a',
            {seccomp_set_mode_filter = g:export()}))
+
+-- a rule that kills: mkdir(1) dies of SIGSYS, which its shell reports
+local k = system.seccomp_filter.new{default_action = 'allow'}
+k:kill({'mkdir', 'mkdirat'})
+print(h.sh('echo before; mkdir /tmp/seccomp-test-$$; echo after',
+           {seccomp_set_mode_filter = k:export()}))

@@ -5,6 +5,7 @@
  *     local f = system.seccomp_filter.new{default_action = "allow"}
  *     f:deny("mkdir", errno)                  -- fails with errno
  *     f:allow("write", {arg = 0, op = "==", value = 1})
+ *     f:kill("ptrace")                        -- SIGSYS, process-wide
  *     system.spawn{..., seccomp_set_mode_filter = f:export()}
  *
  * Actions: "kill_process", "kill_thread", "trap", "errno" (with the
@@ -234,6 +235,23 @@ static int filter_deny(lua_State *L)
     return add_rules(L, SCMP_ACT_ERRNO((uint32_t)err), 2, 4);
 }
 
+/* :kill(name, ...), :trap(name, ...), :log(name, ...): the other
+ * actions, with the same names and comparisons as allow. */
+static int filter_kill(lua_State *L)
+{
+    return add_rules(L, SCMP_ACT_KILL_PROCESS, 2, 3);
+}
+
+static int filter_trap(lua_State *L)
+{
+    return add_rules(L, SCMP_ACT_TRAP, 2, 3);
+}
+
+static int filter_log(lua_State *L)
+{
+    return add_rules(L, SCMP_ACT_LOG, 2, 3);
+}
+
 /* libseccomp 2.5 exports to an fd only: a memfd, read back. */
 static int export_with(lua_State *L, int (*exporter)(const scmp_filter_ctx,
                                                      int),
@@ -304,6 +322,9 @@ static int filter_gc(lua_State *L)
 static const emilua_reg filter_methods[] = {
     {"allow", filter_allow, 0},
     {"deny", filter_deny, 0},
+    {"kill", filter_kill, 0},
+    {"trap", filter_trap, 0},
+    {"log", filter_log, 0},
     {"export", filter_export, 0},
     {"export_pfc", filter_export_pfc, 0},
     {NULL, NULL, 0},
