@@ -26,3 +26,5 @@ print(h.sh('chrt -p $$ | head -1 | sed "s/.*: //"',
            {scheduler = {policy = 'batch'}}))
 print(h.sh('chrt -p $$ | head -1 | sed "s/.*: //"',
            {scheduler = {policy = 'idle', reset_on_fork = true}}))
+print(h.sh('chrt -p $$ | sed "s/.*: //"',
+           {scheduler = {policy = 'fifo', priority = 3}}))

@@ -11,7 +11,7 @@ local rr, rw = pipe.pair()
 local rwfd = rw:release()
 local owner = system.spawn{
     program = 'unshare',
-    arguments = {'unshare', '-U', '-r', '-u', '-n', 'sh', '-c',
+    arguments = {'unshare', '-U', '-r', '-u', '-n', '-m', '-i', 'sh', '-c',
                  'hostname inside; echo ready; exec cat'},
     stdin = r:release(), stdout = rwfd,
     environment = {PATH = system.environment.PATH}}
@@ -29,6 +29,13 @@ end
 print(h.sh('hostname; tail -n +3 /proc/self/net/dev | cut -d: -f1',
            {setns_user = ns('user'), setns_uts = ns('uts'),
             setns_net = ns('net')}))
+-- mount and IPC: the child's namespaces are the owner's
+local script = 'for k in mnt ipc; do [ "$(readlink /proc/self/ns/$k)" = ' ..
+               '"$(readlink /proc/' .. owner.pid .. '/ns/$k)" ] && ' ..
+               'echo "same $k"; done'
+print(h.sh(script, {setns_user = ns('user'), setns_mount = ns('mnt'),
+                    setns_ipc = ns('ipc')}))
+print(h.sh(script))
 print(h.try(h.sh, 'true', {setns_net = filesystem.open(
     filesystem.path.new('/proc/self/ns/user'), {'read_only'})}))
 w:close()
