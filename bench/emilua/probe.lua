@@ -41,3 +41,8 @@ print('filesystem ' .. (has(function()
     local fs = require 'filesystem'
     return fs.status(fs.path.new('/')).type == 'directory'
 end) and 'yes' or 'no'))
+
+print('file ' .. (has(function()
+    local file = require 'file'
+    return fn(file.stream.new().read_some)
+end) and 'yes' or 'no'))
