@@ -18,6 +18,7 @@ struct file_fd {
     int fd;
     unsigned refs;
     bool released;          /* handed out by release(): never closed here */
+    bool no_nowait;         /* RWF_NOWAIT is refused (FIFOs, ttys...) */
 };
 
 struct file {

@@ -55,6 +55,7 @@ int file_adopt(struct file *f, int fd)
     h->fd = fd;
     h->refs = 1;
     h->released = false;
+    h->no_nowait = false;
     f->fd = h;
     return 0;
 }

@@ -124,7 +124,7 @@ int file_transfer(lua_State *L, struct file *f, bool write, int64_t offset,
     size_t len = s->size < 0x7ffff000 ? s->size : 0x7ffff000;
     struct iovec iov = {emilua_byte_span_data(s), len};
     /* Behind a pending transfer a ready one would overtake it. */
-    if (emilua_waitq_empty(&f->transfers)) {
+    if (emilua_waitq_empty(&f->transfers) && !f->fd->no_nowait) {
         ssize_t n = write ? pwritev2(fd, &iov, 1, offset, RWF_NOWAIT)
                           : preadv2(fd, &iov, 1, offset, RWF_NOWAIT);
         if (n < 0)
@@ -132,7 +132,9 @@ int file_transfer(lua_State *L, struct file *f, bool write, int64_t offset,
         /* EAGAIN: it would wait for the disk.  EOPNOTSUPP: the file (or
          * the kernel) does not do RWF_NOWAIT.  Both go to the pool, and
          * so does EINVAL, which the pool reports again if it is real. */
-        if (n != -EAGAIN && n != -EOPNOTSUPP && n != -EINVAL)
+        if (n == -EOPNOTSUPP)
+            f->fd->no_nowait = true;    /* do not ask again */
+        else if (n != -EAGAIN && n != -EINVAL)
             return emilua_suspend_post(L, fiber,
                                        write || len == 0 ? complete_now
                                                              : complete_read_now,
