@@ -7,6 +7,9 @@
 local N, F = ...
 local raw_create, raw_resume = N.create, N.resume
 local raw_yield, raw_status, raw_running = N.yield, N.status, N.running
+local raw_isyieldable = N.isyieldable
+local unyieldable_enter, unyieldable_leave =
+    N.unyieldable_enter, N.unyieldable_leave
 local NATIVE, BAD_YIELD = N.native_mark, N.bad_yield_mark
 local check_cancel, is_fiber_thread = N.check_cancel, N.is_fiber_thread
 local busy_error, bad_coroutine_error = N.busy_error, N.bad_coroutine_error
@@ -48,7 +51,11 @@ local function resume(co, ...)
     if type(co) ~= 'thread' then arg_error('resume', 'coroutine', co) end
     if busy[co] then error(busy_error(), 2) end
     check_cancel()
-    return resume_loop(co, raw_resume(co, ...))
+    if raw_isyieldable() then
+        return resume_loop(co, raw_resume(co, ...))
+    end
+    unyieldable_enter()
+    return unyieldable_leave(raw_resume(co, ...))
 end
 
 local function yield_finish(...)

@@ -16,6 +16,9 @@ local cleanup_failed = N.cleanup_failed           -- terminates the VM
 local note_root_scope = N.note_root_scope
 local no_handler_error = N.no_handler_error
 local arg_error = N.arg_error                     -- bad argument -> error
+local getfenv, setfenv = N.getfenv, N.setfenv
+local module_resolve, module_enter, module_leave =
+    N.module_resolve, N.module_enter, N.module_leave
 
 -- thread -> {n = #handlers, base = handlers owned by outer scopes, ...}
 -- Created on first use, so fibers that never push a handler pay nothing.
@@ -143,6 +146,33 @@ local function coroutine_body(f, ...)
     return coroutine_finish(running(), raw_pcall(f, ...))
 end
 
+-- require(): a module's top level runs on the importing fiber itself (its
+-- this_fiber, its fiber-local storage) as a scope, with the module's
+-- environment as the thread's globals, so a module that replaces them
+-- with setfenv(0, t) exports t.
+local function require_finish(m, previous, saved_env, ok, ...)
+    local exports = getfenv(0)
+    setfenv(0, saved_env)
+    if ok then
+        module_leave(m, previous, true, exports)
+        return exports
+    end
+    module_leave(m, previous, false, (...))
+    error((...), 0)
+end
+
+local function require(...)
+    local m, chunk, env = module_resolve(...)
+    if m == nil then return chunk end
+    local saved_env = getfenv(0)
+    setfenv(0, env)
+    local previous = module_enter(m)
+    local co = running()
+    local base, saved = enter(co)
+    return require_finish(m, previous, saved_env,
+                          leave(co, base, saved, raw_pcall(chunk)))
+end
+
 -- Suspending natives return (nil, results...) or (err).
 local function check(e, ...)
     if e ~= nil then error(e, 0) end
@@ -162,4 +192,5 @@ return {
     finisher = finisher,
     coroutine_body = coroutine_body,
     wrap_suspending = wrap_suspending,
+    require = require,
 }

@@ -140,10 +140,11 @@ local methods = {}
 local mt = {__index = methods}
 scanner.mt = mt
 
--- Without the regex module nothing is a regex.  With it, userdata are
--- handed to it and it checks them.
+-- Without the regex module nothing is a regex.  A regex's hidden
+-- metatable shows its type name.
+local getmetatable = getmetatable
 local function is_regex(v)
-    return regex ~= nil and type(v) == 'userdata'
+    return regex ~= nil and type(v) == 'userdata' and getmetatable(v) == 'regex'
 end
 
 local function check_size(func, name, v)
@@ -194,7 +195,11 @@ function scanner.new(opts)
     return setmetatable(opts, mt)
 end
 
--- AWK's default field splitting: fields are runs of non-blanks.
+-- AWK's default field splitting: fields are separated by runs of blanks
+-- (trim_record drops those at both ends).  One regex serves every
+-- scanner; without the regex module a function does the same.
+local awk_blanks = regex and regex.new{pattern = '[ \t]+', grammar = 'extended'}
+
 local function split_blanks(rec)
     local s, fields, nf, init = tostring(rec), {}, 0, 1
     while true do
@@ -211,7 +216,7 @@ function scanner.with_awk_defaults(read_stream)
         stream = read_stream,
         record_separator = '\n',
         trim_record = true,
-        field_separator = split_blanks,
+        field_separator = awk_blanks or split_blanks,
     }
 end
 
@@ -338,19 +343,23 @@ local function at_eof(self, eof, terminator)
     return finish(self, span_sub(self._buf, pos, n))
 end
 
+-- The first non-empty match in the unconsumed data is the separator: an
+-- empty match would make no progress, so the search goes on past it.
 local function get_line_regex(self, sep)
     while true do
         local buf, pos, n = self._buf, self._pos, self._n
-        if n >= pos then
-            local m = regex.search(sep, span_sub(buf, pos, n))
-            local whole = not m.empty and m[0]
-            -- An empty match would make no progress: it is not a separator.
-            if whole and whole.end_ >= whole.start then
-                local s, e = whole.start, whole.end_
-                self._rlen = e
-                self.record_terminator = span_sub(buf, pos + s - 1, pos + e - 1)
-                return finish(self, span_sub(buf, pos, pos + s - 2))
+        local from = pos
+        while from <= n do
+            local m = regex.search(sep, span_sub(buf, from, n))
+            if m.empty then break end
+            local whole = m[0]
+            if whole.end_ >= whole.start then
+                local s, e = from + whole.start - 1, from + whole.end_ - 1
+                self._rlen = e - pos + 1
+                self.record_terminator = span_sub(buf, s, e)
+                return finish(self, span_sub(buf, pos, s - 1))
             end
+            from = from + whole.start
         end
         local eof = fill(self, pos)
         if eof then return at_eof(self, eof, span_new(0)) end

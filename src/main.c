@@ -1,6 +1,5 @@
-/* Process start: record inherited low fds, fork the supervisor before
- * anything else exists, ignore SIGPIPE, then run the main VM until its
- * context runs out of work. */
+/* Process start: record inherited low fds, ignore SIGPIPE, then run the
+ * main VM until its context runs out of work. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,7 +34,7 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
 
-    proc.supervisor_fd = supervisor_start(NULL);
+    proc.supervisor_fd = -1;   /* forked on first use: supervisor_socket() */
     signal(SIGPIPE, SIG_IGN);
     cli_read_environment(&proc);
 

@@ -4,7 +4,7 @@
 set -eu
 
 packages="build-essential meson ninja-build pkg-config libluajit2-5.1-dev
-luajit2 libuv1-dev libssl-dev libcap-dev libseccomp-dev openssl"
+luajit2 libuv1-dev libssl-dev libcap-dev libseccomp-dev libpcre2-dev openssl"
 
 missing=""
 for p in $packages; do

@@ -1,7 +1,9 @@
 #!/bin/sh
-# The whole test suite: a release build and an ASan+UBSan build, each
-# running every test.  This is what .ci/run calls.  Ends with one line
-# "tests: N passed, N failed" summing both runs.
+# The whole test suite: a release build and an ASan+UBSan build on the
+# default LuaJIT (OpenResty's), and a release build on Debian's plain LuaJIT
+# (extracted by tools/luajit-plain.sh, not installed), each running every
+# test.  This is what .ci/run calls.  Ends with one line
+# "tests: N passed, N failed" summing the three runs.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/setup.sh
@@ -17,6 +19,10 @@ sh tools/build.sh build-asan -Dbuildtype=debug \
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C build-asan --print-errorlogs --num-processes 2 |
+    tee -a "$log" || status=1
+# shellcheck disable=SC2046
+sh tools/build.sh build-plain $(sh tools/luajit-plain.sh)
+meson test -C build-plain --print-errorlogs --num-processes 2 |
     tee -a "$log" || status=1
 
 passed=$(awk '/^Ok:/ {n += $2} END {print n + 0}' "$log")

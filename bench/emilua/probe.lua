@@ -37,6 +37,12 @@ print('byte_span ' .. (has(function()
     return b:get_u32le() == 1
 end) and 'yes' or 'no'))
 
+print('regex ' .. (has(function()
+    local regex = require 'regex'
+    local re = regex.new{pattern = 'a', grammar = 'ecma'}
+    return #regex.patsplit(re, 'banana') == 3
+end) and 'yes' or 'no'))
+
 print('filesystem ' .. (has(function()
     local fs = require 'filesystem'
     return fs.status(fs.path.new('/')).type == 'directory'

@@ -35,10 +35,18 @@ typedef struct emilua_error_category emilua_error_category;
 
 /* ---- VMs and execution contexts ------------------------------------- */
 
-/* The VM that owns L (any thread of it).  O(1). */
+/* The VM that owns L (any thread of it).  O(1): OpenResty's LuaJIT keeps
+ * it as the state's exdata; with plain LuaJIT it is the userdata of the
+ * VM's allocator (see new_state() in src/core/vm.c). */
 static inline emilua_vm *emilua_vm_of(lua_State *L)
 {
+#ifdef EMILUA_HAVE_LUA_EXDATA
     return (emilua_vm *)lua_getexdata(L);
+#else
+    void *vm;
+    lua_getallocf(L, &vm);
+    return (emilua_vm *)vm;
+#endif
 }
 
 uv_loop_t *emilua_vm_loop(emilua_vm *vm);
@@ -100,6 +108,10 @@ emilua_fiber *emilua_begin_suspend(lua_State *L);
 /* Same checks, without the cancellation point (mutex:lock is one such op). */
 emilua_fiber *emilua_begin_suspend_uncancellable(lua_State *L);
 
+/* The running fiber if it may suspend here and now, else NULL; never
+ * raises (for an operation that then goes on without suspending). */
+emilua_fiber *emilua_suspendable_fiber(lua_State *L);
+
 /* Suspends f.  Must be the last thing a lua_CFunction does:
  * `return emilua_suspend(L, f, canceller, data);`.  canceller may be NULL
  * for operations that cannot be interrupted. */
@@ -145,6 +157,18 @@ void emilua_push_status(lua_State *L, int status);
 /* Resumes f from a status: an error (< 0), no value (0), or the count. */
 void emilua_resume_status(emilua_fiber *f, int status);
 
+/* The deadlock report.  A fiber about to suspend on something that only
+ * another fiber of its VM can complete (a mutex, a condition variable, a
+ * future) names it before emilua_suspend().  If the VM runs out of work
+ * with the fiber still suspended, the VM's shutdown prints fmt (whose one
+ * conversion is a %p for object) once per object.  b must stay valid
+ * while the fiber waits; a resume forgets it. */
+struct emilua_blocked {
+    const char *fmt;
+    const void *object;
+};
+void emilua_set_blocked(emilua_fiber *f, const struct emilua_blocked *b);
+
 /* Post semantics: puts f at the back of the ready queue. */
 void emilua_fiber_post(emilua_fiber *f);
 
@@ -169,8 +193,6 @@ enum emilua_errc {
     EMILUA_ERRC_NO_FIBER,
     EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND,
     EMILUA_ERRC_UNMATCHED_RESTORE_CANCELLATION,
-    EMILUA_ERRC_NOT_JOINABLE,
-    EMILUA_ERRC_JOIN_SELF,
     EMILUA_ERRC_NO_CLEANUP_HANDLER,
     EMILUA_ERRC_MODULE_NOT_FOUND,
     EMILUA_ERRC_CYCLIC_IMPORT,
@@ -180,7 +202,6 @@ enum emilua_errc {
     EMILUA_ERRC_BAD_MODULE_ID,
     EMILUA_ERRC_MODULE_FAILED,
     EMILUA_ERRC_BAD_COROUTINE,
-    EMILUA_ERRC_COROUTINE_BUSY,
     EMILUA_ERRC_CHANNEL_CLOSED,
     EMILUA_ERRC_BROKEN_PROMISE,
     EMILUA_ERRC_PROMISE_ALREADY_SATISFIED,

@@ -67,12 +67,18 @@ typedef ssize_t (*emilua_io_try_fn)(emilua_io *io, emilua_io_op *op);
  * not raise but for memory errors (it runs from a libuv callback). */
 typedef int (*emilua_io_push_fn)(lua_State *L, emilua_io_op *op,
                                  ssize_t result);
+/* Pushes the one error value of a failed result (< 0) on L, for a module
+ * whose errors are not all statuses (TLS: OpenSSL's own codes).  The same
+ * rules as for push. */
+typedef void (*emilua_io_push_error_fn)(lua_State *L, emilua_io_op *op,
+                                        ssize_t result);
 
 struct emilua_io_op {
     struct emilua_waiter waiter;    /* queue and fiber */
     emilua_io *io;
     emilua_io_try_fn try_fn;
     emilua_io_push_fn push;
+    emilua_io_push_error_fn push_error; /* NULL: emilua_push_status() */
     ssize_t result;
     /* The arguments, for the module's try and push functions. */
     unsigned char *buf;
@@ -82,6 +88,10 @@ struct emilua_io_op {
     socklen_t addrlen;
     struct sockaddr_storage addr;
     void *data;
+    /* Optional: runs after fiber:cancel() (or the VM closing) aborted the
+     * op while it waited, for an op that cannot be undone in the kernel
+     * (a connect in progress closes its socket, as Boost.Asio does). */
+    void (*canceled)(emilua_io *io);
     uint8_t dir;                    /* the direction it waits for */
     emilua_io_op *next_free;
 };

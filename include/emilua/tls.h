@@ -13,6 +13,15 @@
 #include <emilua/api.h>
 
 extern const emilua_error_category emilua_asio_ssl_category;
+/* Category "asio.ssl.stream": what Boost.Asio reports of a TLS stream
+ * itself.  stream_truncated: the transport ended without the peer's
+ * close_notify (a clean TLS close is asio_error.misc.eof). */
+extern const emilua_error_category emilua_asio_ssl_stream_category;
+enum emilua_asio_ssl_stream {
+    EMILUA_ASIO_SSL_STREAM_TRUNCATED = 1,
+    EMILUA_ASIO_SSL_STREAM_UNSPECIFIED_SYSTEM_ERROR,
+    EMILUA_ASIO_SSL_STREAM_UNEXPECTED_RESULT,
+};
 
 /* The SSL_CTX of the tls.context at idx, or NULL when it is something
  * else. */

@@ -41,12 +41,15 @@ struct emilua_fiber {
      * finisher's thread and the dead thread (results or error on its
      * stack) waits here. */
     lua_State *ended_co;
-    emilua_fiber *next_ready;
+    union {
+        emilua_fiber *next_ready;   /* while in the ready queue */
+        const struct emilua_blocked *blocked; /* while suspended */
+    };
     emilua_fiber *prev_all, *next_all; /* every live fiber of the VM */
     emilua_canceller canceller;
     void *canceller_data;
     emilua_fiber *joiner;   /* the fiber suspended in join() on us */
-    struct module *module;  /* set for a module's main fiber */
+    struct module *module;  /* whose top level it runs (main fiber only) */
 
     int co_ref;             /* registry ref keeping co alive */
     int ended_ref;
@@ -56,8 +59,12 @@ struct emilua_fiber {
     uint16_t forbid_suspend;        /* nesting counters */
     uint16_t disable_cancellation;
     uint8_t state;                  /* enum fiber_state */
+    /* Coroutines it resumed from where it cannot yield (an error handler,
+     * a metamethod called from C): nothing inside them may suspend. */
+    uint8_t unyieldable;
     unsigned canceled : 1;          /* cancel() was called: sticky */
     unsigned joinable : 1;          /* not joined nor detached */
+    unsigned joined : 1;            /* a join() returned its outcome */
     unsigned has_handle : 1;        /* the Lua handle still exists */
     unsigned failed : 1;            /* finished with an error */
     unsigned cancellation_caught : 1;
@@ -88,6 +95,9 @@ struct emilua_vm {
     emilua_fiber *ready_head, *ready_tail;
     emilua_fiber *all_fibers;
     emilua_fiber *main_fiber;
+    /* What messages call the VM: the thread its main fiber started on, as
+     * upstream names a VM by its main coroutine. */
+    const void *id;
     uv_idle_t drain;         /* runs the ready queue from the loop */
     int refcount;
     bool is_master;
@@ -102,6 +112,11 @@ struct emilua_vm {
     void *post_data;
     struct vm_refs ref;
     struct { const void *key; void *value; } slots[EMILUA_VM_SLOTS];
+#ifndef EMILUA_HAVE_LUA_EXDATA
+    lua_State *arena;        /* lends L its allocator; see vm.c */
+    lua_Alloc arena_alloc;
+    void *arena_ud;
+#endif
 };
 
 /* vm.c */
@@ -109,6 +124,8 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master);
 int vm_start_entry(emilua_vm *vm, const char *path, const char *context);
 void vm_terminate(emilua_vm *vm);
 void vm_close(emilua_vm *vm);
+/* deadlock.c */
+void vm_report_deadlocks(emilua_vm *vm);
 
 /* scheduler.c */
 void scheduler_wake(emilua_vm *vm);
@@ -152,7 +169,9 @@ void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
 struct module;
 int open_require(lua_State *L);
 int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
-void module_fiber_finished(emilua_fiber *f);
+int native_module_resolve(lua_State *L);
+int native_module_enter(lua_State *L);
+int native_module_leave(lua_State *L);
 
 /* print.c */
 int open_print(lua_State *L);

@@ -30,29 +30,27 @@ const emilua_error_category emilua_generic_category = {
 static const char *const runtime_messages[EMILUA_ERRC_LAST_] = {
     [EMILUA_ERRC_FIBER_CANCELED] = "Fiber canceled",
     [EMILUA_ERRC_SUSPENSION_FORBIDDEN] =
-        "Suspension is forbidden in this fiber (this_fiber.forbid_suspend)",
+        "Operation not permitted within a forbid-suspend block",
     [EMILUA_ERRC_NO_FIBER] = "No fiber is running to suspend",
-    [EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND] =
-        "allow_suspend() without a matching forbid_suspend()",
+    [EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND] = "Suspension already allowed",
     [EMILUA_ERRC_UNMATCHED_RESTORE_CANCELLATION] =
-        "restore_cancellation() without a matching disable_cancellation()",
-    [EMILUA_ERRC_NOT_JOINABLE] = "Fiber is not joinable",
-    [EMILUA_ERRC_JOIN_SELF] = "A fiber cannot join itself",
+        "Cancellation already allowed",
     [EMILUA_ERRC_NO_CLEANUP_HANDLER] =
         "No cleanup handler to pop in the current scope",
     [EMILUA_ERRC_MODULE_NOT_FOUND] = "Module not found",
-    [EMILUA_ERRC_CYCLIC_IMPORT] = "Cyclic import",
+    [EMILUA_ERRC_CYCLIC_IMPORT] =
+        "The module you're trying to import has a dependency on the current "
+        "module (and it is partially loaded already)",
     [EMILUA_ERRC_IMPORT_FROM_NON_MAIN_FIBER] =
-        "Modules may only be imported from a module's main fiber",
+        "You can only import modules from the main fiber",
     [EMILUA_ERRC_LEAF_HAS_NO_CHILDREN] =
-        "A file module has no child modules (use '../name' for a sibling)",
+        "A leaf module cannot import child modules",
     [EMILUA_ERRC_IMPORT_ABOVE_ROOT] =
-        "Relative import goes above the root module",
-    [EMILUA_ERRC_BAD_MODULE_ID] = "Invalid module id",
+        "The root module doesn't have a parent and can't reference one",
+    [EMILUA_ERRC_BAD_MODULE_ID] = "Cannot have a module with this name",
     [EMILUA_ERRC_MODULE_FAILED] = "Module failed to load",
     [EMILUA_ERRC_BAD_COROUTINE] =
-        "Bad coroutine (a fiber cannot coroutine.yield() itself)",
-    [EMILUA_ERRC_COROUTINE_BUSY] = "cannot resume running coroutine",
+        "The fiber coroutine is reserved to the scheduler",
     [EMILUA_ERRC_CHANNEL_CLOSED] = "Channel closed",
     [EMILUA_ERRC_BROKEN_PROMISE] = "Broken promise",
     [EMILUA_ERRC_PROMISE_ALREADY_SATISFIED] = "Promise already satisfied",
@@ -73,10 +71,9 @@ static int runtime_to_generic(int code)
 {
     switch (code) {
     case EMILUA_ERRC_FIBER_CANCELED: return ECANCELED;
-    case EMILUA_ERRC_NOT_JOINABLE: return EINVAL;
-    case EMILUA_ERRC_JOIN_SELF: return EDEADLK;
     case EMILUA_ERRC_MODULE_NOT_FOUND: return ENOENT;
     case EMILUA_ERRC_NOT_MASTER_VM: return EPERM;
+    case EMILUA_ERRC_SUSPENSION_FORBIDDEN: return EPERM;
     case EMILUA_ERRC_UNMATCHED_ALLOW_SUSPEND:
     case EMILUA_ERRC_UNMATCHED_RESTORE_CANCELLATION:
     case EMILUA_ERRC_NO_CLEANUP_HANDLER: return EPERM;

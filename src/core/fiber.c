@@ -3,6 +3,7 @@
  * ask about it any more (no handle, no joiner); its Lua thread is kept
  * anchored while it runs or while its results wait for a join. */
 #include <assert.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,8 +103,7 @@ void fiber_free(emilua_fiber *f)
 /* Frees f once it is finished and nothing refers to it any more. */
 void fiber_release(emilua_fiber *f)
 {
-    if (f->state == FIBER_FINISHED && !f->has_handle && !f->joinable &&
-        !f->module)
+    if (f->state == FIBER_FINISHED && !f->has_handle && !f->joinable)
         fiber_free(f);
 }
 
@@ -161,6 +161,7 @@ static void wake_joiner(emilua_fiber *f)
     emilua_fiber *j = f->joiner;
     f->joiner = NULL;
     f->joinable = 0;
+    f->joined = 1;
     lua_State *to = scheduler_take_fiber(j);   /* never NULL: same VM */
     scheduler_hand_over(j, push_join_results(f, to));
     release_thread(f);
@@ -172,8 +173,7 @@ static void fiber_finished(emilua_fiber *f)
     emilua_vm *vm = f->vm;
     f->state = FIBER_FINISHED;
     f->canceller = NULL;
-    if (f->module)
-        module_fiber_finished(f);
+    f->module = NULL;
     if (f->is_main && f->failed && !f->cancellation_caught) {
         vm->ctx->process->exit_code = 1;
         vm_terminate(vm);
@@ -215,7 +215,7 @@ static void finisher_done(emilua_fiber *f, int status)
     if (status != 0) {   /* only when memory ran out */
         report_error_line(vm->ctx->process,
                           "VM %p terminated: cleanup handlers failed",
-                          (void *)vm);
+                          vm->id);
         vm_terminate(vm);
     }
 }
@@ -231,9 +231,8 @@ void fiber_ended(emilua_fiber *f, int status)
     if (f->failed)
         f->cancellation_caught = emilua_is_error(
             f->co, -1, &emilua_runtime_category, EMILUA_ERRC_FIBER_CANCELED);
-    /* The uncaught-error hook runs before the dead fiber's handlers; a
-     * module's error goes to its importer instead. */
-    bool detached = !f->joinable && !f->module;
+    /* The uncaught-error hook runs before the dead fiber's handlers. */
+    bool detached = !f->joinable;
     if (f->failed && !f->cancellation_caught && (f->is_main || detached)) {
         report_uncaught(f->vm->L, f);
         f->reported = 1;
@@ -269,12 +268,13 @@ static int spawn(lua_State *L)
     return 1;
 }
 
+/* State errors are those of the pthread analogues (pthread_join,
+ * pthread_detach): EINVAL when the fiber is not joinable. */
 static emilua_fiber *joinable_fiber(lua_State *L)
 {
     struct handle *h = emilua_check_udata(L, 1, &fiber_type);
     if (!h->f || !h->f->joinable)
-        emilua_raise_error(L, &emilua_runtime_category,
-                           EMILUA_ERRC_NOT_JOINABLE);
+        emilua_raise_error(L, &emilua_generic_category, EINVAL);
     return h->f;
 }
 
@@ -290,14 +290,13 @@ static int handle_join(lua_State *L)
     emilua_fiber *f = joinable_fiber(L);
     emilua_vm *vm = emilua_vm_of(L);
     if (f == vm->current)
-        return emilua_raise_error(L, &emilua_runtime_category,
-                                  EMILUA_ERRC_JOIN_SELF);
+        return emilua_raise_error(L, &emilua_generic_category, EDEADLK);
     if (f->joiner)
-        return emilua_raise_error(L, &emilua_runtime_category,
-                                  EMILUA_ERRC_NOT_JOINABLE);
+        return emilua_raise_error(L, &emilua_generic_category, EINVAL);
     emilua_fiber *me = emilua_begin_suspend(L);
     if (f->state == FIBER_FINISHED) {
         f->joinable = 0;
+        f->joined = 1;
         int n = push_join_results(f, L);
         release_thread(f);
         return n;
@@ -334,7 +333,10 @@ static int handle_index(lua_State *L)
         return 1;
     }
     if (key && strcmp(key, "cancellation_caught") == 0) {
-        lua_pushboolean(L, h->f && h->f->cancellation_caught);
+        /* like PTHREAD_CANCELED, known only once joined */
+        if (!h->f || !h->f->joined)
+            return emilua_raise_error(L, &emilua_generic_category, EINVAL);
+        lua_pushboolean(L, h->f->cancellation_caught);
         return 1;
     }
     return luaL_error(L, "fiber: no field '%s'", key ? key : "?");

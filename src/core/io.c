@@ -7,6 +7,8 @@
 
 #include <emilua/io.h>
 
+#include "core.h"
+
 static void io_object_close(emilua_object *o);
 static void io_handle_closed(emilua_object *o, uv_handle_t *h);
 static void io_finalize(emilua_object *o);
@@ -38,6 +40,15 @@ static void op_release_waiter(struct emilua_waiter *w)
 static void op_finish(emilua_io_op *op, ssize_t r)
 {
     emilua_fiber *f = op->waiter.fiber;
+    if (r < 0 && op->push_error) {
+        lua_State *co = scheduler_take_fiber(f);
+        if (co) {
+            op->push_error(co, op, r);
+            scheduler_hand_over(f, 1);
+        }
+        op_release(op);
+        return;
+    }
     if (r < 0) {
         op_release(op);
         emilua_resume_status(f, (int)r);
@@ -148,7 +159,15 @@ static void run_queue(emilua_io *io, int dir)
 static void on_poll(uv_poll_t *h, int status, int events)
 {
     emilua_io *io = h->data;
-    if (status < 0) {
+    if (status == UV_EBADF && io->fd >= 0) {
+        /* libuv reports POLLERR as UV_EBADF and stops the poll: on a
+         * socket that is a pending error (a refused connect, a reset),
+         * which the ops' own system calls report.  The poll is started
+         * again below for whoever still waits. */
+        io->events = 0;
+        run_queue(io, EMILUA_IO_IN);
+        run_queue(io, EMILUA_IO_OUT);
+    } else if (status < 0) {
         fail_all(io, status);
     } else {
         /* An error or hang-up shows as both: let each side find out. */
@@ -180,6 +199,7 @@ emilua_io_op *emilua_io_op_begin(lua_State *L, emilua_io *io, int dir,
     op->io = io;
     op->try_fn = try_fn;
     op->push = push;
+    op->push_error = NULL;
     op->result = 0;
     op->buf = NULL;
     op->len = 0;
@@ -187,6 +207,7 @@ emilua_io_op *emilua_io_op_begin(lua_State *L, emilua_io *io, int dir,
     op->flags = 0;
     op->addrlen = 0;
     op->data = NULL;
+    op->canceled = NULL;
     op->dir = (uint8_t)dir;
     op->next_free = NULL;
     return op;
@@ -205,9 +226,12 @@ static void op_cancel(emilua_fiber *f, void *data)
 {
     emilua_io_op *op = data;
     emilua_io *io = op->io;
+    void (*canceled)(emilua_io *) = op->canceled;
     emilua_waitq_unlink(&op->waiter);
     op_release(op);
     update_poll(io);
+    if (canceled)
+        canceled(io);
     emilua_resume_canceled(f);
 }
 

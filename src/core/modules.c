@@ -1,8 +1,8 @@
 /* require() and the module system.
  *
  * Every file is a module with its own environment (its globals are its
- * exports) and is evaluated once per VM by a main fiber of its own; the
- * importer suspends until that fiber finishes.  Relative ids follow the
+ * exports) and is evaluated once per VM, on the importing (main) fiber
+ * itself: lua/fiber.lua runs the chunk that module_resolve() loads.  Relative ids follow the
  * module tree: a directory module (DIR/init.lua, and the root module) has
  * its children in DIR ("./x"); a file module (DIR/f.lua) is a leaf whose
  * siblings are "../x".  Each further "../" climbs one directory, never
@@ -27,10 +27,7 @@ struct module {
     char children_dir[PATH_MAX];  /* "./" base; "" for a leaf */
     char siblings_dir[PATH_MAX];  /* "../" base; "" for a root */
     char root[PATH_MAX];          /* project or package root */
-    struct module *loader;        /* who imported us while loading */
-    emilua_fiber *fiber;          /* main fiber while loading */
-    emilua_fiber *waiters;        /* importers, linked by next_ready */
-    int result_ref;               /* env table, or the error */
+    int result_ref;               /* exports, or the error */
 };
 
 static const emilua_udata_type module_type = {
@@ -97,6 +94,27 @@ static bool valid_name_path(const char *p)
             return true;
         p = end + 1;
     }
+}
+
+/* A package id outside the project: names of letters, digits, '_' and
+ * '-' (not at either end of a name), separated by single slashes. */
+static bool valid_package_id(const char *p)
+{
+    if (!valid_name_path(p))
+        return false;
+    for (const char *name = p; *name; ) {
+        size_t n = strcspn(name, "/");
+        if (name[0] == '-' || name[n - 1] == '-')
+            return false;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)name[i];
+            if (!(c == '_' || c == '-' || (c >= '0' && c <= '9') ||
+                  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+                return false;
+        }
+        name += n + (name[n] == '/');
+    }
+    return true;
 }
 
 /* Is dir inside (or equal to) root?  Both are built by joining, so a
@@ -225,66 +243,21 @@ static struct module *new_module(lua_State *L, emilua_vm *vm, const char *key)
     lua_pushstring(L, key);
     lua_pushvalue(L, -3);
     lua_rawset(L, -3);
-    lua_pop(L, 2);
+    lua_pop(L, 1);
     return m;
 }
 
-/* Starts the module's main fiber running the function on top of L, in a
- * fresh environment.  Pops the function. */
-static emilua_fiber *start_module_fiber(lua_State *L, struct module *m,
-                                        const char *context)
+/* Gives the function on top of L a fresh environment (its globals are
+ * the module's exports) and leaves the environment above it. */
+static void push_module_env(lua_State *L, emilua_vm *vm, const char *context)
 {
-    emilua_vm *vm = emilua_vm_of(L);
     lua_newtable(L);
-    if (context) {
-        lua_pushstring(L, context);
-        lua_setfield(L, -2, "_CONTEXT");
-    }
+    lua_pushstring(L, context);
+    lua_setfield(L, -2, "_CONTEXT");
     lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.module_env_mt);
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
-    m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);  /* the env */
-    lua_setfenv(L, -2);
-    emilua_fiber *f = fiber_new(L, lua_gettop(L));
-    lua_pop(L, 1);
-    f->joinable = 0;
-    f->module = m;
-    m->fiber = f;
-    m->state = MOD_LOADING;
-    return f;
-}
-
-void module_fiber_finished(emilua_fiber *f)
-{
-    struct module *m = f->module;
-    lua_State *co = f->co;
-    lua_State *L = f->vm->L;
-    f->module = NULL;
-    m->fiber = NULL;
-    if (f->failed) {
-        m->state = MOD_FAILED;
-        luaL_unref(L, LUA_REGISTRYINDEX, m->result_ref);
-        lua_pushvalue(co, -1);   /* the error, on top of the dead thread */
-        lua_xmove(co, L, 1);
-        m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    } else {
-        m->state = MOD_LOADED;
-    }
-    emilua_fiber *w;
-    while ((w = m->waiters)) {
-        m->waiters = w->next_ready;
-        if (f->failed) {
-            lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
-            emilua_resume_error_from(w, L);
-            continue;
-        }
-        lua_State *to = emilua_resume_begin(w);
-        if (to) {
-            lua_rawgeti(to, LUA_REGISTRYINDEX, m->result_ref);
-            emilua_resume_end(w, 1);
-        }
-    }
-    m->loader = NULL;
+    lua_setfenv(L, -3);
 }
 
 /* ---- require ----------------------------------------------------------- */
@@ -295,25 +268,6 @@ static int raise_module_error(lua_State *L, int code, const char *id)
     lua_pushstring(L, id);
     lua_setfield(L, -2, "module");
     return lua_error(L);
-}
-
-static bool in_loader_chain(const struct module *from, const struct module *m)
-{
-    for (; from; from = from->loader)
-        if (from == m)
-            return true;
-    return false;
-}
-
-static void require_canceller(emilua_fiber *f, void *data)
-{
-    struct module *m = data;
-    emilua_fiber **p = &m->waiters;
-    while (*p && *p != f)
-        p = &(*p)->next_ready;
-    if (*p)
-        *p = f->next_ready;
-    emilua_resume_canceled(f);
 }
 
 /* Pushes the cached value of a builtin module, opening it the first time. */
@@ -365,13 +319,18 @@ static bool find_package(emilua_process *p, const char *id, char *file,
     return false;
 }
 
-static int require(lua_State *L)
+/* Native for require() (lua/fiber.lua): resolves the id against the
+ * module whose top level the fiber runs.  Returns (nil, value) when the
+ * module is builtin or loaded, or (record, chunk, env) for the Lua half
+ * to run the chunk on the importing fiber itself, as upstream does: same
+ * this_fiber, same fiber-local storage. */
+int native_module_resolve(lua_State *L)
 {
     const char *id = emilua_check_string(L, 1, NULL, "module");
     emilua_vm *vm = emilua_vm_of(L);
     emilua_fiber *me = emilua_begin_suspend(L);
     struct module *from = me->module;
-    if (!from)
+    if (!me->is_main || !from)
         return emilua_raise_error(L, &emilua_runtime_category,
                                   EMILUA_ERRC_IMPORT_FROM_NON_MAIN_FIBER);
 
@@ -385,6 +344,8 @@ static int require(lua_State *L)
         if (require_builtin(L, vm, id))
             return 2;
         lua_pop(L, 1);
+        if (!valid_package_id(id))
+            return raise_module_error(L, EMILUA_ERRC_BAD_MODULE_ID, id);
         if (!find_package(vm->ctx->process, id, file, &tmpl))
             return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
     } else {
@@ -420,38 +381,53 @@ static int require(lua_State *L)
             return 2;
         case MOD_FAILED:
             lua_rawgeti(L, LUA_REGISTRYINDEX, m->result_ref);
-            return 1;
-        case MOD_LOADING:
-            if (in_loader_chain(from, m))
-                return raise_module_error(L, EMILUA_ERRC_CYCLIC_IMPORT, id);
-            break;
-        }
-    } else {
-        int status = load_file(L, file);
-        if (status < 0) {
-            emilua_push_errno(L, -status);
-            lua_pushstring(L, file);
-            lua_setfield(L, -2, "path");
             return lua_error(L);
+        case MOD_LOADING:   /* only the main fiber imports: a cycle */
+            return raise_module_error(L, EMILUA_ERRC_CYCLIC_IMPORT, id);
         }
-        if (status != 0)
-            return lua_error(L);   /* the syntax error message */
-        m = new_module(L, vm, key);
-        memcpy(m->children_dir, tmpl.children_dir, sizeof m->children_dir);
-        memcpy(m->siblings_dir, tmpl.siblings_dir, sizeof m->siblings_dir);
-        memcpy(m->root, tmpl.root, sizeof m->root);
-        m->loader = from;
-        start_module_fiber(L, m, NULL);
     }
-    me->next_ready = m->waiters;
-    m->waiters = me;
-    return emilua_suspend(L, me, require_canceller, m);
+    int status = load_file(L, file);
+    if (status < 0) {
+        emilua_push_errno(L, -status);
+        lua_pushstring(L, file);
+        lua_setfield(L, -2, "path");
+        return lua_error(L);
+    }
+    if (status != 0)
+        return lua_error(L);   /* the syntax error message */
+    m = new_module(L, vm, key);
+    memcpy(m->children_dir, tmpl.children_dir, sizeof m->children_dir);
+    memcpy(m->siblings_dir, tmpl.siblings_dir, sizeof m->siblings_dir);
+    memcpy(m->root, tmpl.root, sizeof m->root);
+    m->state = MOD_LOADING;
+    lua_insert(L, -2);
+    /* _CONTEXT is not passed on to imported modules */
+    push_module_env(L, vm, "");
+    return 3;
 }
 
-static const emilua_reg require_reg[] = {
-    {"require", require, EMILUA_SUSPENDS},
-    {NULL, NULL, 0},
-};
+/* Native: the fiber starts running the top level of module record 1.
+ * Returns the module it ran before, to hand back to module_leave. */
+int native_module_enter(lua_State *L)
+{
+    emilua_fiber *me = emilua_vm_of(L)->current;
+    struct module *m = emilua_check_udata(L, 1, &module_type);
+    lua_pushlightuserdata(L, me->module);
+    me->module = m;
+    return 1;
+}
+
+/* Native: module_leave(record, previous, ok, exports or error). */
+int native_module_leave(lua_State *L)
+{
+    emilua_fiber *me = emilua_vm_of(L)->current;
+    struct module *m = emilua_check_udata(L, 1, &module_type);
+    me->module = lua_touserdata(L, 2);
+    m->state = lua_toboolean(L, 3) ? MOD_LOADED : MOD_FAILED;
+    lua_settop(L, 4);
+    m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
 
 int open_require(lua_State *L)
 {
@@ -462,9 +438,8 @@ int open_require(lua_State *L)
     lua_pushvalue(L, LUA_GLOBALSINDEX);
     lua_setfield(L, -2, "__index");
     vm->ref.module_env_mt = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_pushvalue(L, LUA_GLOBALSINDEX);
-    emilua_set_funcs(L, NULL, require_reg);
-    lua_pop(L, 1);
+    /* the natives of require() (lua/fiber.lua) raise as "require" */
+    emilua_name_func(L, native_module_resolve, NULL, NULL, "require");
     return 0;
 }
 
@@ -501,11 +476,19 @@ static int load_entry(lua_State *L)
     if (!realpath(file, key))
         snprintf(key, sizeof key, "%s", file);
     struct module *m = new_module(L, vm, key);
+    lua_insert(L, -2);
     dirname_of(file, m->children_dir);
     strcpy(m->root, m->children_dir);
-    emilua_fiber *f = start_module_fiber(L, m, a->context);
+    m->state = MOD_LOADING;
+    push_module_env(L, vm, a->context);
+    m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    emilua_fiber *f = fiber_new(L, lua_gettop(L));
+    f->joinable = 0;
     f->is_main = 1;
+    f->module = m;
     vm->main_fiber = f;
+    vm->id = f->co;
+    lua_pop(L, 2);
     return 0;
 }
 

@@ -254,7 +254,7 @@ void report_uncaught(lua_State *L, emilua_fiber *f)
     const char *msg = lua_tostring(L, -1);
     if (f->is_main)
         report_error_line(p, "Main fiber from VM %p panicked: '%s'",
-                          (void *)vm, msg);
+                          vm->id, msg);
     else
         report_error_line(p, "Fiber %p panicked: '%s'", (void *)f, msg);
     /* The dead thread still has the frames the error went through. */
@@ -283,12 +283,18 @@ int native_note_root_scope(lua_State *L)
 int native_cleanup_failed(lua_State *L)
 {
     emilua_vm *vm = emilua_vm_of(L);
+    report_error_line(vm->ctx->process, "VM %p forcibly closed due to error "
+                      "raised on cleanup handler from coroutine %p",
+                      vm->id, (void *)L);
+    /* Upstream's line says no more; the error goes where a traceback
+     * goes, after the frames that ran the handler. */
+    push_traceback(L, L, 1, 0);
     push_error_string(L, 1);
     push_error_details(L, 1);
-    report_error_line(vm->ctx->process,
-                      "VM %p terminated: a cleanup handler raised: '%s'%s%s",
-                      (void *)vm, lua_tostring(L, -2),
-                      *lua_tostring(L, -1) ? " " : "", lua_tostring(L, -1));
+    fprintf(stderr, "%s\n\terror: '%s'\n", lua_tostring(L, -3),
+            lua_tostring(L, -2));
+    if (*lua_tostring(L, -1))
+        fprintf(stderr, "\tdetails: %s\n", lua_tostring(L, -1));
     if (vm->is_master)
         vm->ctx->process->exit_code = 1;
     vm_terminate(vm);

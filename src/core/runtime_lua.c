@@ -1,6 +1,8 @@
 /* Loads the Lua half of the runtime (the files in lua/, embedded as bytecode) and
  * installs what it returns: pcall, xpcall, scope*, the coroutine shim,
  * the fiber finisher and the wrapper for suspending natives. */
+#include <errno.h>
+
 #include "core.h"
 
 #include "fiber_lua.h"
@@ -29,6 +31,27 @@ static int is_fiber_thread(lua_State *L)
     return 1;
 }
 
+/* The coroutine shim resumes a coroutine from where the fiber cannot
+ * yield: a suspension inside it must fail before its operation starts. */
+static int unyieldable_enter(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (f && f->unyieldable == UINT8_MAX)
+        return luaL_error(L, "coroutines nested too deep");
+    if (f)
+        f->unyieldable++;
+    return 0;
+}
+
+/* Returns its arguments: the results of the resume. */
+static int unyieldable_leave(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (f && f->unyieldable > 0)
+        f->unyieldable--;
+    return lua_gettop(L);
+}
+
 static int push_runtime_error(lua_State *L, int code)
 {
     emilua_push_error(L, &emilua_runtime_category, code);
@@ -42,7 +65,9 @@ static int no_handler_error(lua_State *L)
 
 static int busy_error(lua_State *L)
 {
-    return push_runtime_error(L, EMILUA_ERRC_COROUTINE_BUSY);
+    /* resuming a coroutine parked in a suspension: EPERM, as upstream */
+    emilua_push_error(L, &emilua_generic_category, EPERM);
+    return 1;
 }
 
 static int bad_coroutine_error(lua_State *L)
@@ -70,7 +95,7 @@ int install_lua_runtime(lua_State *L)
 {
     static const char *const base_names[] = {
         "pcall", "xpcall", "type", "error", "select", "setmetatable",
-        "getmetatable", NULL,
+        "getmetatable", "getfenv", "setfenv", NULL,
     };
     static const luaL_Reg natives[] = {
         {"check_cancel", check_cancel},
@@ -80,6 +105,11 @@ int install_lua_runtime(lua_State *L)
         {"note_root_scope", native_note_root_scope},
         {"no_handler_error", no_handler_error},
         {"is_fiber_thread", is_fiber_thread},
+        {"unyieldable_enter", unyieldable_enter},
+        {"unyieldable_leave", unyieldable_leave},
+        {"module_resolve", native_module_resolve},
+        {"module_enter", native_module_enter},
+        {"module_leave", native_module_leave},
         {"busy_error", busy_error},
         {"arg_error", emilua_arg_error_value},
         {"bad_coroutine_error", bad_coroutine_error},
@@ -96,7 +126,7 @@ int install_lua_runtime(lua_State *L)
     lua_getfield(L, -1, "running");
     lua_setfield(L, N, "running");
     static const char *const co_names[] = {
-        "create", "resume", "yield", "status", NULL,
+        "create", "resume", "yield", "status", "isyieldable", NULL,
     };
     for (const char *const *n = co_names; *n; n++) {
         lua_getfield(L, -1, *n);
@@ -119,7 +149,7 @@ int install_lua_runtime(lua_State *L)
     vm->ref.wrap_suspending = luaL_ref(L, LUA_REGISTRYINDEX);
     static const char *const exported[] = {
         "pcall", "xpcall", "scope", "scope_cleanup_push", "scope_cleanup_pop",
-        NULL,
+        "require", NULL,
     };
     for (const char *const *n = exported; *n; n++) {
         lua_getfield(L, F, *n);

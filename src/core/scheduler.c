@@ -58,6 +58,7 @@ static emilua_fiber *dequeue(emilua_vm *vm)
         vm->ready_head = f->next_ready;
         if (!vm->ready_head)
             vm->ready_tail = NULL;
+        f->blocked = NULL;   /* until its next suspension names one */
     }
     return f;
 }
@@ -126,6 +127,19 @@ static emilua_fiber *check_can_suspend(lua_State *L)
     if (f->forbid_suspend > 0)
         emilua_raise_error(L, &emilua_runtime_category,
                            EMILUA_ERRC_SUSPENSION_FORBIDDEN);
+    /* An error handler, a metamethod called from C, a table.sort
+     * comparator...: lua_yield() would fail after the operation started
+     * and the fiber would be resumed while it runs (or after it ended). */
+    if (f->unyieldable || !lua_isyieldable(L))
+        luaL_error(L, "attempt to yield across C-call boundary");
+    return f;
+}
+
+emilua_fiber *emilua_suspendable_fiber(lua_State *L)
+{
+    emilua_fiber *f = emilua_vm_of(L)->current;
+    if (!f || f->forbid_suspend > 0 || f->unyieldable || !lua_isyieldable(L))
+        return NULL;
     return f;
 }
 
@@ -265,6 +279,11 @@ void emilua_resume_error_from(emilua_fiber *f, lua_State *from)
     }
     lua_xmove(from, co, 1);
     scheduler_hand_over(f, 1);
+}
+
+void emilua_set_blocked(emilua_fiber *f, const struct emilua_blocked *b)
+{
+    f->blocked = b;
 }
 
 void emilua_fiber_post(emilua_fiber *f)

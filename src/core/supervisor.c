@@ -1,6 +1,6 @@
-/* The supervisor: a process forked at start-up, before any thread or
- * secret exists, from which subprocess actors will be forked.  For now it
- * only serves its socket and leaves when the runtime closes it. */
+/* The supervisor: a process forked on the first request, from which
+ * subprocess actors will be forked.  For now it only serves its socket
+ * and leaves when the runtime closes it. */
 #include <errno.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -53,4 +53,11 @@ int supervisor_start(pid_t *child)
     if (child)
         *child = pid;
     return sv[0];
+}
+
+int supervisor_socket(emilua_process *p)
+{
+    if (p->supervisor_fd < 0)
+        p->supervisor_fd = supervisor_start(NULL);
+    return p->supervisor_fd;
 }

@@ -3,8 +3,15 @@
 
 #include <sys/types.h>
 
+#include "core.h"
+
 /* Forks the supervisor; returns the runtime's end of its socket (and the
  * supervisor's pid in *child when not NULL), or -1. */
 int supervisor_start(pid_t *child);
+
+/* The runtime's end of the supervisor's socket, forking the supervisor
+ * the first time (-1 when that fails).  Not at start-up: the fork and the
+ * copy-on-write faults it causes cost a quarter of `emilua hello.lua`. */
+int supervisor_socket(emilua_process *p);
 
 #endif

@@ -63,12 +63,56 @@ static int setup(lua_State *L)
     return 0;
 }
 
+#ifdef EMILUA_HAVE_LUA_EXDATA
+static lua_State *new_state(emilua_vm *vm)
+{
+    lua_State *L = luaL_newstate();
+    if (L)
+        lua_setexdata(L, vm);
+    return L;
+}
+
+static void close_state(emilua_vm *vm)
+{
+    lua_close(vm->L);
+}
+#else
+/* Plain LuaJIT keeps no pointer for the embedder, but the userdata of a
+ * state's allocator is one per VM and reachable in O(1) from any of its
+ * threads: it carries the VM.  The memory still comes from LuaJIT's own
+ * allocator, which a small donor state lends: LuaJIT frees an arena only
+ * with the state that created it, so the donor is closed last. */
+static void *vm_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    emilua_vm *vm = ud;
+    return vm->arena_alloc(vm->arena_ud, ptr, osize, nsize);
+}
+
+static lua_State *new_state(emilua_vm *vm)
+{
+    vm->arena = luaL_newstate();
+    if (!vm->arena)
+        return NULL;
+    vm->arena_alloc = lua_getallocf(vm->arena, &vm->arena_ud);
+    lua_State *L = lua_newstate(vm_alloc, vm);  /* NULL without LJ_GC64 */
+    if (!L)
+        lua_close(vm->arena);
+    return L;
+}
+
+static void close_state(emilua_vm *vm)
+{
+    lua_close(vm->L);
+    lua_close(vm->arena);
+}
+#endif
+
 emilua_vm *vm_new(emilua_context *ctx, bool is_master)
 {
     emilua_vm *vm = calloc(1, sizeof *vm);
     if (!vm)
         return NULL;
-    vm->L = luaL_newstate();
+    vm->L = new_state(vm);
     if (!vm->L) {
         free(vm);
         return NULL;
@@ -76,7 +120,6 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     vm->ctx = ctx;
     vm->is_master = is_master;
     vm->refcount = 1;
-    lua_setexdata(vm->L, vm);
     lua_atpanic(vm->L, panic);
     if (uv_idle_init(&ctx->loop, &vm->drain) != 0) {
         lua_close(vm->L);
@@ -85,11 +128,16 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     }
     vm->drain.data = vm;
 
+    /* As luajit's own main does: no collection while the libraries are
+     * built, which would only walk what is all alive. */
+    lua_gc(vm->L, LUA_GCSTOP, 0);
     lua_pushcfunction(vm->L, setup);
-    if (lua_pcall(vm->L, 0, 0, 0) != 0) {
+    int status = lua_pcall(vm->L, 0, 0, 0);
+    lua_gc(vm->L, LUA_GCRESTART, -1);
+    if (status != 0) {
         fprintf(stderr, "emilua: VM setup failed: %s\n",
                 lua_tostring(vm->L, -1));
-        lua_close(vm->L);
+        close_state(vm);
         free(vm);
         return NULL;
     }
@@ -125,8 +173,11 @@ void vm_close(emilua_vm *vm)
     if (vm->closing)
         return;
     vm->closing = true;
+    bool ran_out = !vm->terminating;   /* not exit, panic or termination */
     vm->terminating = true;
     fiber_report_pending_errors(vm);
+    if (ran_out)
+        vm_report_deadlocks(vm);
 
     /* Stop every operation; their resumes now only release the fiber. */
     emilua_fiber *f = vm->all_fibers;
@@ -144,7 +195,7 @@ void vm_close(emilua_vm *vm)
 
     vm->closed = true;
     vm->ready_head = vm->ready_tail = NULL;
-    lua_close(vm->L);
+    close_state(vm);
     vm->L = NULL;
     while ((f = vm->all_fibers)) {
         vm->all_fibers = f->next_all;

@@ -16,6 +16,7 @@ int emilua_open_generic_error(lua_State *L);
 int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
+int emilua_open_regex(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
@@ -39,6 +40,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"ip", emilua_open_ip},
     {"mutex", emilua_open_mutex},
     {"recursive_mutex", emilua_open_recursive_mutex},
+    {"regex", emilua_open_regex},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},

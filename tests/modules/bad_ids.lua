@@ -1,4 +1,4 @@
--- Malformed relative ids raise "Invalid module id" (with the id).
+-- Malformed relative ids raise "Cannot have a module with this name" (with the id).
 local ids = {'./', './a//b', './a/../b', './a/./b', './a/', '/', '//a',
              './/a', '/rel/../x'}
 for _, id in ipairs(ids) do

@@ -1,5 +1,6 @@
--- The program ends while fibers are still blocked in lock(): they are
--- dropped, the process exits normally and nothing leaks.
+-- The program ends while fibers are still blocked in lock(): the deadlock
+-- report names the mutex once, the fibers are dropped, the process exits
+-- normally and nothing leaks.
 local mutex = require('mutex')
 local m = mutex.new()
 m:lock()

@@ -1,5 +1,6 @@
 -- The program ends while fibers wait for a recursive_mutex held at two
--- levels: they are dropped and the process exits normally.
+-- levels: the deadlock report names it, the fibers are dropped and the
+-- process exits normally.
 local recursive_mutex = require('recursive_mutex')
 local m = recursive_mutex.new()
 m:lock()

@@ -1,7 +1,8 @@
 -- The program ends with fibers parked in every way these modules park
 -- them: in lock(), in recursive_mutex:lock(), in wait(), notified or
--- canceled but still waiting for the mutex, and in get().  They are
--- dropped, the process exits normally and nothing leaks (see ASan).
+-- canceled but still waiting for the mutex, and in get().  The deadlock
+-- report names each object once; the fibers are dropped, the process exits
+-- normally and nothing leaks (see ASan).
 local mutex = require('mutex')
 local recursive_mutex = require('recursive_mutex')
 local condition_variable = require('condition_variable')

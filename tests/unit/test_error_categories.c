@@ -19,10 +19,8 @@ int main(void)
 
     CHECK(emilua_runtime_category.to_generic(EMILUA_ERRC_FIBER_CANCELED) ==
           ECANCELED);
-    CHECK(emilua_runtime_category.to_generic(EMILUA_ERRC_NOT_JOINABLE) ==
-          EINVAL);
-    CHECK(emilua_runtime_category.to_generic(EMILUA_ERRC_JOIN_SELF) ==
-          EDEADLK);
+    CHECK(emilua_runtime_category.to_generic(
+              EMILUA_ERRC_SUSPENSION_FORBIDDEN) == EPERM);
     CHECK(emilua_runtime_category.to_generic(EMILUA_ERRC_MODULE_NOT_FOUND) ==
           ENOENT);
     CHECK(emilua_runtime_category.to_generic(EMILUA_ERRC_CYCLIC_IMPORT) == 0);

@@ -10,8 +10,11 @@
 
 #include "internal.h"
 
-/* Lua numbers hold integers exactly up to 2^53; no span may be longer. */
-#define BS_MAX_SIZE ((size_t)1 << 53)
+/* No block is larger than 1 TiB: more than one allocation can get on the
+ * machines this runs on, and the most AddressSanitizer's malloc serves
+ * (beyond it, it reports instead of returning NULL).  Bigger sizes raise
+ * ENOMEM without asking malloc. */
+#define BS_MAX_SIZE ((size_t)1 << 40)
 
 /* ---- the memory block ------------------------------------------------- */
 
@@ -656,10 +659,10 @@ static const emilua_reg bs_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* The metatables wait for the first span: every VM opens this global at
+ * start-up, and building them is most of what that costs. */
 int emilua_open_byte_span(lua_State *L)
 {
-    push_root_metatable(L);
-    lua_pop(L, 1);
     lua_newtable(L);
     emilua_set_funcs(L, "byte_span", bs_funcs);
     return 1;

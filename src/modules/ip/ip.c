@@ -7,7 +7,12 @@
 
 #include <emilua/ip.h>
 
+#include <emilua/asio_error.h>
+#include <emilua/ip_socket.h>
+
+#include "ip_lua.h"
 #include "ip_module.h"
+#include "socket.h"
 
 static int ip_host_name(lua_State *L)
 {
@@ -88,6 +93,63 @@ static const emilua_reg ip_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* ---- natives of lua/ip.lua ------------------------------------------------ */
+
+static int native_einval(lua_State *L)
+{
+    emilua_push_error(L, &emilua_generic_category, EINVAL);
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, "arg");
+    return 1;
+}
+
+static int native_not_found(lua_State *L)
+{
+    emilua_push_error(L, &emilua_asio_misc_category,
+                      EMILUA_ASIO_MISC_NOT_FOUND);
+    return 1;
+}
+
+static int native_is_socket(lua_State *L)
+{
+    lua_pushboolean(L, emilua_test_ip_tcp_socket(L, 1) ||
+                           emilua_object_test(L, 1,
+                                              &emilua_ip_udp_socket_type));
+    return 1;
+}
+
+static int native_split(lua_State *L)
+{
+    size_t len;
+    const char *ep = lua_tolstring(L, 1, &len);
+    char host[256], service[64];
+    if (!ep || !emilua_ip_split_endpoint(ep, len, host, service))
+        return 0;
+    lua_pushstring(L, host);
+    lua_pushstring(L, service);
+    return 2;
+}
+
+/* Runs lua/ip.lua over the module table on top of the stack. */
+static void add_composed_ops(lua_State *L)
+{
+    static const luaL_Reg natives[] = {
+        {"arg_error", emilua_arg_error_value},
+        {"einval", native_einval},
+        {"not_found", native_not_found},
+        {"is_socket", native_is_socket},
+        {"split", native_split},
+        {NULL, NULL},
+    };
+    if (luaL_loadbuffer(L, (const char *)luaJIT_BC_ip, luaJIT_BC_ip_SIZE,
+                        "=[emilua ip]") != 0)
+        lua_error(L);
+    lua_pushvalue(L, -2);
+    lua_newtable(L);
+    luaL_register(L, NULL, natives);
+    lua_call(L, 2, 0);
+}
+
 int emilua_open_ip(lua_State *L)
 {
     lua_newtable(L);
@@ -96,9 +158,13 @@ int emilua_open_ip(lua_State *L)
     lua_setfield(L, -2, "address");
     lua_newtable(L);
     ip_set_resolvers(L, false);
+    ip_set_tcp_acceptor(L);
+    ip_set_tcp_socket(L);
     lua_setfield(L, -2, "tcp");
     lua_newtable(L);
     ip_set_resolvers(L, true);
+    ip_set_udp_socket(L);
     lua_setfield(L, -2, "udp");
+    add_composed_ops(L);
     return 1;
 }

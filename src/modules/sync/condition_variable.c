@@ -81,6 +81,8 @@ static int cond_wait(lua_State *L)
     emilua_fiber *f = emilua_begin_suspend(L);
     struct sync_waiter *w = sync_enqueue(L, &c->waiters, f);
     w->mutex = m;
+    sync_block(w, "No scheduled fibers remaining to notify "
+               "condition_variable %p", c);
     sync_mutex_release(m);
     return emilua_suspend(L, f, cond_cancel, w);
 }

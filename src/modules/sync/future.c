@@ -127,6 +127,7 @@ static int future_get(lua_State *L)
         break;
     }
     struct sync_waiter *w = sync_enqueue(L, &s->waiters, f);
+    sync_block(w, "Underlying promise for future %p is broken", s);
     return emilua_suspend(L, f, get_cancel, w);
 }
 

@@ -44,9 +44,10 @@ static void hand_to(struct sync_mutex *m, struct sync_waiter *w)
 
 void sync_mutex_acquire_for(struct sync_mutex *m, struct sync_waiter *w)
 {
-    if (m->locked)
+    if (m->locked) {
         emilua_waitq_push(&m->waiters, &w->link, w->link.fiber);
-    else
+        sync_block(w, SYNC_MUTEX_BLOCKED, m);
+    } else
         hand_to(m, w);
 }
 
@@ -76,7 +77,8 @@ static int mutex_new(lua_State *L)
 static int mutex_lock(lua_State *L)
 {
     struct sync_mutex *m = check_mutex(L);
-    emilua_fiber *me = emilua_current_fiber(emilua_vm_of(L));
+    /* checked even when the mutex is free: lock() may suspend */
+    emilua_fiber *me = emilua_begin_suspend_uncancellable(L);
     if (!m->locked) {
         m->locked = true;
         m->owner = me;
@@ -85,11 +87,10 @@ static int mutex_lock(lua_State *L)
     }
     /* Waiting for ourselves would park the fiber for good, and lock() is
      * not a cancellation point, so nothing could ever get it back. */
-    if (me && m->owner == me)
+    if (m->owner == me)
         return emilua_raise_error(L, &emilua_generic_category, EDEADLK);
-    emilua_fiber *f = emilua_begin_suspend_uncancellable(L);
-    sync_enqueue(L, &m->waiters, f);
-    return emilua_suspend(L, f, NULL, NULL);
+    sync_block(sync_enqueue(L, &m->waiters, me), SYNC_MUTEX_BLOCKED, m);
+    return emilua_suspend(L, me, NULL, NULL);
 }
 
 static int mutex_try_lock(lua_State *L)

@@ -63,14 +63,15 @@ static bool try_take(struct rmutex *m, emilua_fiber *me)
 static int rmutex_lock(lua_State *L)
 {
     struct rmutex *m = check_rmutex(L);
-    emilua_fiber *me = emilua_current_fiber(emilua_vm_of(L));
+    /* checked even when the mutex is free: lock() may suspend */
+    emilua_fiber *me = emilua_begin_suspend_uncancellable(L);
     if (try_take(m, me)) {
         lua_pushnil(L);
         return 1;
     }
-    emilua_fiber *f = emilua_begin_suspend_uncancellable(L);
-    sync_enqueue(L, &m->waiters, f);
-    return emilua_suspend(L, f, NULL, NULL);
+    sync_block(sync_enqueue(L, &m->waiters, me), "No scheduled fibers "
+               "remaining to unlock recursive_mutex %p", m);
+    return emilua_suspend(L, me, NULL, NULL);
 }
 
 static int rmutex_try_lock(lua_State *L)

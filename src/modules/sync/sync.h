@@ -18,6 +18,7 @@ struct sync_waiter {
     struct sync_mutex *mutex;     /* condition_variable: to re-acquire */
     bool notified;                /* condition_variable: woken by notify */
     bool canceled;                /* resume with fiber_canceled on handoff */
+    struct emilua_blocked blocked; /* for the deadlock report */
 };
 
 static inline struct sync_waiter *sync_waiter_pop(struct emilua_waitq *q)
@@ -37,6 +38,16 @@ static inline struct sync_waiter *sync_enqueue(lua_State *L,
     emilua_waitq_push(q, &w->link, f);
     return w;
 }
+
+/* Names what w's fiber waits for, for the deadlock report. */
+static inline void sync_block(struct sync_waiter *w, const char *fmt,
+                              const void *object)
+{
+    w->blocked = (struct emilua_blocked){fmt, object};
+    emilua_set_blocked(w->link.fiber, &w->blocked);
+}
+
+#define SYNC_MUTEX_BLOCKED "No scheduled fibers remaining to unlock mutex %p"
 
 /* Frees the nodes without touching their fibers: used by __gc, where the
  * fibers may already be gone (VM close). */

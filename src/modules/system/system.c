@@ -92,13 +92,6 @@ static enum force check_force(lua_State *L)
     return force;
 }
 
-static int begin_exit_suspend(lua_State *L)
-{
-    *(emilua_fiber **)lua_touserdata(L, 1) =
-        emilua_begin_suspend_uncancellable(L);
-    return 0;
-}
-
 /* system.exit([code[, opts]]): ends the calling VM.  The fiber suspends
  * for good so that none of its Lua code runs after the call; the VM is
  * closed at once by the scheduler. */
@@ -130,10 +123,8 @@ static int system_exit(lua_State *L)
 
     /* Inside this_fiber.forbid_suspend() the fiber cannot park; it then
      * runs on until its next suspension point or its end. */
-    emilua_fiber *f = NULL;
-    lua_pushcfunction(L, begin_exit_suspend);
-    lua_pushlightuserdata(L, &f);
-    if (lua_pcall(L, 1, 0, 0) != 0 || !f) {
+    emilua_fiber *f = emilua_suspendable_fiber(L);
+    if (!f) {
         lua_settop(L, 0);
         lua_pushnil(L);
         return 1;

@@ -372,21 +372,27 @@ static int context_set_verify_callback(lua_State *L)
     const char *host = emilua_check_string(L, 3, &len, "host_name");
     if (len == 0 || strlen(host) != len)
         return emilua_raise_einval_arg(L, 3);
-    X509_VERIFY_PARAM *param = SSL_CTX_get0_param(c->ctx);
     ERR_clear_error();
-    unsigned char ip[16];
-    int ok;
-    if (inet_pton(AF_INET, host, ip) == 1 ||
-        inet_pton(AF_INET6, host, ip) == 1) {
-        ok = X509_VERIFY_PARAM_set1_host(param, NULL, 0) &&
-             X509_VERIFY_PARAM_set1_ip_asc(param, host);
-    } else {
-        ok = X509_VERIFY_PARAM_set1_ip(param, NULL, 0) &&
-             X509_VERIFY_PARAM_set1_host(param, host, len);
-    }
-    if (!ok)
+    if (!tls_param_set_host(SSL_CTX_get0_param(c->ctx), host, len))
         return emilua_raise_ssl_error(L);
     return 0;
+}
+
+bool tls_is_ip_literal(const char *host)
+{
+    unsigned char ip[16];
+    return inet_pton(AF_INET, host, ip) == 1 ||
+           inet_pton(AF_INET6, host, ip) == 1;
+}
+
+bool tls_param_set_host(X509_VERIFY_PARAM *param, const char *host,
+                        size_t len)
+{
+    if (tls_is_ip_literal(host))
+        return X509_VERIFY_PARAM_set1_host(param, NULL, 0) &&
+               X509_VERIFY_PARAM_set1_ip_asc(param, host);
+    return X509_VERIFY_PARAM_set1_ip(param, NULL, 0) &&
+           X509_VERIFY_PARAM_set1_host(param, host, len);
 }
 
 /* ---- options -------------------------------------------------------------- */

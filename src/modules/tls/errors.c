@@ -1,4 +1,5 @@
-/* The "asio.ssl" error category: OpenSSL's packed error codes. */
+/* The "asio.ssl" error category (OpenSSL's packed error codes) and
+ * "asio.ssl.stream" (the stream's own conditions). */
 #include <errno.h>
 #include <openssl/err.h>
 
@@ -21,6 +22,25 @@ static int ssl_to_generic(int code)
 const emilua_error_category emilua_asio_ssl_category = {
     .name = "asio.ssl",
     .message = ssl_message,
+    .to_generic = ssl_to_generic,
+};
+
+static const char *stream_message(int code, char *buf, size_t len)
+{
+    switch (code) {
+    case EMILUA_ASIO_SSL_STREAM_TRUNCATED:
+        return "stream truncated";
+    case EMILUA_ASIO_SSL_STREAM_UNSPECIFIED_SYSTEM_ERROR:
+        return "unspecified system error";
+    case EMILUA_ASIO_SSL_STREAM_UNEXPECTED_RESULT:
+        return "unexpected result";
+    }
+    return "asio.ssl.stream error";
+}
+
+const emilua_error_category emilua_asio_ssl_stream_category = {
+    .name = "asio.ssl.stream",
+    .message = stream_message,
     .to_generic = ssl_to_generic,
 };
 

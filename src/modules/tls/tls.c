@@ -1,5 +1,4 @@
-/* The tls module value: tls.context (tls.socket and tls.dial join it
- * here). */
+/* The tls module value: tls.context, tls.socket and tls.dial. */
 #include "tls_module.h"
 
 int emilua_open_tls(lua_State *L)
@@ -8,5 +7,11 @@ int emilua_open_tls(lua_State *L)
     lua_newtable(L);
     tls_open_context(L);
     lua_setfield(L, -2, "context");
+    tls_open_socket(L);
+    lua_getfield(L, -1, "new");
+    tls_open_dial(L);
+    lua_setfield(L, -4, "dial");
+    lua_pop(L, 1);
+    lua_setfield(L, -2, "socket");
     return 1;
 }

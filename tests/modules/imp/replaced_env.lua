@@ -1,0 +1,2 @@
+internal = 'value'
+setfenv(0, {external = internal})
