@@ -259,19 +259,23 @@ else
     missing_row "byte_span set+get_u32le" -
 fi
 
+# ---- issue 10: filesystem (bench/fs.sh) --------------------------------------
+
+. "$BENCH/fs.sh"
+
+# ---- issue 9: local IPC (bench/ipc.sh) ---------------------------------------
+
+. "$BENCH/ipc.sh"
+
+# ---- issue 10: file (bench/file.sh) -----------------------------------------
+
+. "$BENCH/file.sh"
+
 # ---- issue 8: network ------------------------------------------------------
 . "$BENCH/net.sh"
 
 # ---- issue 10: regex ---------------------------------------------------------
 . "$BENCH/regex.sh"
-
-# ---- issue 10: filesystem (bench/fs.sh) --------------------------------------
-
-. "$BENCH/fs.sh"
-
-# ---- issue 10: file (bench/file.sh) -----------------------------------------
-
-. "$BENCH/file.sh"
 
 # ---- print ----------------------------------------------------------------
 

@@ -37,15 +37,21 @@ print('byte_span ' .. (has(function()
     return b:get_u32le() == 1
 end) and 'yes' or 'no'))
 
+print('filesystem ' .. (has(function()
+    local fs = require 'filesystem'
+    return fs.status(fs.path.new('/')).type == 'directory'
+end) and 'yes' or 'no'))
+
+print('ipc ' .. (has(function()
+    local unix, pipe = require 'unix', require 'pipe'
+    return fn(unix.stream.socket.pair) and fn(pipe.pair) and
+        fn(unix.seqpacket.socket.pair)
+end) and 'yes' or 'no'))
+
 print('regex ' .. (has(function()
     local regex = require 'regex'
     local re = regex.new{pattern = 'a', grammar = 'ecma'}
     return #regex.patsplit(re, 'banana') == 3
-end) and 'yes' or 'no'))
-
-print('filesystem ' .. (has(function()
-    local fs = require 'filesystem'
-    return fs.status(fs.path.new('/')).type == 'directory'
 end) and 'yes' or 'no'))
 
 print('file ' .. (has(function()

@@ -10,8 +10,11 @@ void emilua_push_file_descriptor(lua_State *L, int fd);
 /* The fd held by the file_descriptor at argn, which keeps owning it;
  * raises on another type, and EBADF when it was closed. */
 int emilua_check_file_descriptor(lua_State *L, int argn, const char *name);
-/* Same, but takes the fd away: the file_descriptor is closed afterwards
- * and the caller owns the fd. */
+/* The fd held by the value at idx without raising: -EBADF for a closed
+ * file_descriptor, -EINVAL for any other value. */
+int emilua_test_file_descriptor(lua_State *L, int idx);
+/* As emilua_check_file_descriptor(), but takes the fd away: the
+ * file_descriptor is closed afterwards and the caller owns the fd. */
 int emilua_take_file_descriptor(lua_State *L, int argn, const char *name);
 
 #endif

@@ -16,7 +16,10 @@
  *
  * Only then does the fiber wait: in the queue of that direction, FIFO,
  * with the object's one uv_poll_t watching the union of the directions
- * somebody waits for (stopped while nobody waits).  The try function runs
+ * somebody waits for (a direction nobody waits for any more stays watched
+ * until it fires once, and the idle poll does not keep the loop alive:
+ * request-response loops then make no epoll_ctl per wait).  The try
+ * function runs
  * again from the poll callback, so an operation canceled while it waits
  * has not happened.  A result ready at once still goes through the ready
  * queue (emilua_suspend_post), so a busy object cannot starve others.

@@ -83,12 +83,24 @@ static void fail_all(emilua_io *io, int status)
                                 op_release_waiter);
 }
 
-/* Makes the poll watch exactly what the waiting ops need; 0 or the
- * status of a failed uv_poll_init/uv_poll_start (io->events unchanged). */
-static int watch(emilua_io *io)
+/* Makes the poll watch what the waiting ops need; 0 or the status of a
+ * failed uv_poll_init/uv_poll_start (io->events unchanged).
+ *
+ * Lazily: a direction nobody waits for any more stays watched (each
+ * uv_poll_start/stop costs an epoll_ctl, and the next op of a
+ * request-response loop waits in that direction again soon); the poll is
+ * only unreferenced, so it does not keep the loop alive.  on_poll() trims
+ * it (strict) when it reports a direction nobody waits for. */
+static int watch_mode(emilua_io *io, bool strict)
 {
     int want = wanted_events(io);
-    if (want == io->events)
+    if (io->poll) {
+        if (want)
+            uv_ref((uv_handle_t *)io->poll);
+        else
+            uv_unref((uv_handle_t *)io->poll);
+    }
+    if (want == io->events || (!strict && (want & ~io->events) == 0))
         return 0;
     if (want == 0) {
         uv_poll_stop(io->poll);
@@ -110,8 +122,14 @@ static int watch(emilua_io *io)
     int rc = uv_poll_start(io->poll, want, on_poll);
     if (rc != 0)
         return rc;
+    uv_ref((uv_handle_t *)io->poll);
     io->events = want;
     return 0;
+}
+
+static int watch(emilua_io *io)
+{
+    return watch_mode(io, false);
 }
 
 /* watch() for suspended waiters: on failure nothing would wake them, so
@@ -159,6 +177,8 @@ static void run_queue(emilua_io *io, int dir)
 static void on_poll(uv_poll_t *h, int status, int events)
 {
     emilua_io *io = h->data;
+    int unwanted = status == 0 ? events & ~wanted_events(io) & io->events
+                               : 0;
     if (status == UV_EBADF && io->fd >= 0) {
         /* libuv reports POLLERR as UV_EBADF and stops the poll: on a
          * socket that is a pending error (a refused connect, a reset),
@@ -176,8 +196,12 @@ static void on_poll(uv_poll_t *h, int status, int events)
         if (events & UV_WRITABLE)
             run_queue(io, EMILUA_IO_OUT);
     }
-    if (io->poll)
-        update_poll(io);
+    /* A direction that fired with nobody waiting is dropped now (the
+     * poll is level-triggered: it would fire again at once). */
+    if (io->poll && watch_mode(io, unwanted != 0) != 0) {
+        fail_all(io, UV_EIO);
+        watch_mode(io, true);
+    }
 }
 
 /* ---- operations --------------------------------------------------------- */

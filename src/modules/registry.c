@@ -15,12 +15,15 @@ int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
 int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
+int emilua_open_pipe(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
 int emilua_open_regex(lua_State *L);
+int emilua_open_serial_port(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
 int emilua_open_tls(lua_State *L);
+int emilua_open_unix(lua_State *L);
 
 static int open_ffi(lua_State *L)
 {
@@ -39,12 +42,15 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"generic_error", emilua_open_generic_error},
     {"ip", emilua_open_ip},
     {"mutex", emilua_open_mutex},
+    {"pipe", emilua_open_pipe},
     {"recursive_mutex", emilua_open_recursive_mutex},
     {"regex", emilua_open_regex},
+    {"serial_port", emilua_open_serial_port},
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},
     {"tls", emilua_open_tls},
+    {"unix", emilua_open_unix},
     {NULL, NULL},
 };
 

@@ -91,7 +91,7 @@ static int copy_file(const char *from, const char *to, enum existing ex,
     if (err)
         return err;
     if (!S_ISREG(fst.st_mode))
-        return EOPNOTSUPP;
+        return EINVAL;
     err = fs_stat(to, &tst, true);
     bool exists = err == 0;
     if (err && err != ENOENT)
@@ -100,7 +100,7 @@ static int copy_file(const char *from, const char *to, enum existing ex,
         if (fst.st_dev == tst.st_dev && fst.st_ino == tst.st_ino)
             return EEXIST;
         if (!S_ISREG(tst.st_mode))
-            return EOPNOTSUPP;
+            return EINVAL;
         if (ex == EX_ERROR)
             return EEXIST;
         if (ex == EX_SKIP ||
@@ -180,7 +180,7 @@ static int copy_any(const char *from, const char *to,
     bool f_other = ft != S_IFREG && ft != S_IFDIR && ft != S_IFLNK;
     bool t_other = texists && tt != S_IFREG && tt != S_IFDIR && tt != S_IFLNK;
     if (f_other || t_other)
-        return fail(f, EOPNOTSUPP, from, to);
+        return fail(f, EINVAL, from, to);
     if (ft == S_IFDIR && tt == S_IFREG)
         return fail(f, EISDIR, from, to);
 

@@ -118,7 +118,8 @@ static void push_weakly_canonical(lua_State *L, int idx)
     size_t rest = found_end;
     while (rest < n && p[rest] == '/')
         rest++;
-    if (rest < n) {
+    /* the rest, or the empty name that keeps a trailing separator */
+    if (found_end < n) {
         fs_push_join(L, r, rn, p + rest, n - rest);
         lua_remove(L, -2);
         r = emilua_test_path(L, -1, &rn);
@@ -195,14 +196,17 @@ static int fs_chroot(lua_State *L)
     return 0;
 }
 
-/* The first of TMPDIR, TMP, TEMP, TEMPDIR that is set, else /tmp; it
- * must be a directory (as libstdc++ decides). */
+/* The first of TMPDIR, TMP, TEMP, TEMPDIR that is set and not empty,
+ * else /tmp; it must be a directory (as libstdc++ decides). */
 static int fs_temp_directory_path(lua_State *L)
 {
     static const char *const vars[] = {"TMPDIR", "TMP", "TEMP", "TEMPDIR"};
     const char *dir = NULL;
-    for (size_t i = 0; !dir && i < sizeof vars / sizeof *vars; i++)
+    for (size_t i = 0; !dir && i < sizeof vars / sizeof *vars; i++) {
         dir = getenv(vars[i]);
+        if (dir && !*dir)
+            dir = NULL;
+    }
     if (!dir)
         dir = "/tmp";
     emilua_push_path(L, dir, strlen(dir));

@@ -21,36 +21,6 @@ bool fs_is_not_found(int err)
     return err == ENOENT || err == ENOTDIR;
 }
 
-static const char *type_name(mode_t m)
-{
-    switch (m & S_IFMT) {
-    case S_IFREG: return "regular";
-    case S_IFDIR: return "directory";
-    case S_IFLNK: return "symlink";
-    case S_IFBLK: return "block";
-    case S_IFCHR: return "character";
-    case S_IFIFO: return "fifo";
-    case S_IFSOCK: return "socket";
-    default: return "unknown";
-    }
-}
-
-void fs_push_status(lua_State *L, const struct stat *st, int err)
-{
-    lua_createtable(L, 0, 2);
-    if (err) {
-        lua_pushstring(L, fs_is_not_found(err) ? "not_found" : "unknown");
-        lua_setfield(L, -2, "type");
-        lua_pushliteral(L, "unknown");
-        lua_setfield(L, -2, "mode");
-        return;
-    }
-    lua_pushstring(L, type_name(st->st_mode));
-    lua_setfield(L, -2, "type");
-    lua_pushinteger(L, st->st_mode & 07777);
-    lua_setfield(L, -2, "mode");
-}
-
 /* The stat of argument 1, or raises; a missing file is an error. */
 static void need_stat(lua_State *L, struct stat *st, bool follow)
 {
@@ -71,13 +41,56 @@ static bool stat_or_missing(lua_State *L, struct stat *st, bool follow)
     return false;
 }
 
+/* status and symlink_status are closures over the strings of their
+ * result, so that a call hashes no string: upvalue 1 is "type", 2
+ * "mode", then one per index of status_names. */
+static const char *const status_names[] = {
+    "regular", "directory", "symlink", "block", "character", "fifo",
+    "socket", "unknown", "not_found",
+};
+
+static int status_index(mode_t m)
+{
+    switch (m & S_IFMT) {
+    case S_IFREG: return 0;
+    case S_IFDIR: return 1;
+    case S_IFLNK: return 2;
+    case S_IFBLK: return 3;
+    case S_IFCHR: return 4;
+    case S_IFIFO: return 5;
+    case S_IFSOCK: return 6;
+    default: return 7;
+    }
+}
+
+void fs_push_status(lua_State *L, const struct stat *st, int err)
+{
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, status_names[err ? 8 : status_index(st->st_mode)]);
+    lua_setfield(L, -2, "type");
+    if (err)
+        lua_pushliteral(L, "unknown");
+    else
+        lua_pushinteger(L, st->st_mode & 07777);
+    lua_setfield(L, -2, "mode");
+}
+
 static int status_of(lua_State *L, bool follow)
 {
     struct stat st;
     int err = fs_stat(fs_arg(L, 1, "p"), &st, follow);
     if (err && !fs_is_not_found(err))
         return fs_raise(L, err, 1, 0);
-    fs_push_status(L, &st, err);
+    lua_createtable(L, 0, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(3 + (err ? 8 : status_index(st.st_mode))));
+    lua_rawset(L, -3);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    if (err)
+        lua_pushvalue(L, lua_upvalueindex(3 + 7));
+    else
+        lua_pushinteger(L, st.st_mode & 07777);
+    lua_rawset(L, -3);
     return 1;
 }
 
@@ -247,7 +260,21 @@ static const emilua_reg status_funcs[] = {
     {NULL, NULL, 0},
 };
 
+static void set_status_closure(lua_State *L, const char *name,
+                               lua_CFunction f)
+{
+    lua_pushliteral(L, "type");
+    lua_pushliteral(L, "mode");
+    int n = (int)(sizeof status_names / sizeof *status_names);
+    for (int i = 0; i < n; i++)
+        lua_pushstring(L, status_names[i]);
+    lua_pushcclosure(L, f, 2 + n);
+    lua_setfield(L, -2, name);
+}
+
 void fs_open_status(lua_State *L)
 {
     emilua_set_funcs(L, "filesystem", status_funcs);
+    set_status_closure(L, "status", fs_status);
+    set_status_closure(L, "symlink_status", fs_symlink_status);
 }
