@@ -190,9 +190,6 @@ int file_m_assign(lua_State *L, const emilua_udata_type *type)
 int file_m_release(lua_State *L, const emilua_udata_type *type)
 {
     struct file *f = file_check_open(L, type);
-    /* The userdata first: failing to allocate it must not lose the fd. */
-    emilua_push_file_descriptor(L, -1);
-    lua_pop(L, 1);
     int fd = file_drop(f, true);
     emilua_push_file_descriptor(L, fd);
     return 1;
