@@ -58,3 +58,8 @@ print('regex ' .. (has(function()
     local re = regex.new{pattern = 'a', grammar = 'ecma'}
     return #regex.patsplit(re, 'banana') == 3
 end) and 'yes' or 'no'))
+
+print('file ' .. (has(function()
+    local file = require 'file'
+    return fn(file.stream.new().read_some)
+end) and 'yes' or 'no'))
