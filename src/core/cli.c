@@ -14,10 +14,12 @@
 #endif
 
 static const char usage[] =
-    "usage: emilua [OPTIONS] SCRIPT|APPDIR [ARGS...]\n";
+    "usage: emilua [OPTIONS] [SCRIPT|APPDIR|- [ARGS...]]\n";
 
 static const char help[] =
     "Runs SCRIPT (or APPDIR/init.lua) as the main module of a Lua VM.\n"
+    "'-', or no script when stdin is not a terminal, runs the program read\n"
+    "from stdin; no script on a terminal opens an interactive prompt.\n"
     "\n"
     "Options:\n"
     "  -h, --help               show this help and exit\n"
@@ -88,8 +90,14 @@ int cli_parse(emilua_process *p, int argc, char **argv)
         }
         return usage_error("unknown option '%s'", a);
     }
-    if (i >= argc)
-        return usage_error("%s", "missing script");
+    if (i >= argc) {
+        /* a program on stdin, or the prompt when a person is there */
+        p->entry = isatty(STDIN_FILENO) ? NULL : "-";
+        p->script_index = argc;
+        p->argc = argc;
+        p->argv = argv;
+        return -1;
+    }
     p->entry = argv[i];
     p->script_index = i;
     p->argc = argc;

@@ -169,6 +169,9 @@ void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
 struct module;
 int open_require(lua_State *L);
 int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
+
+/* The interactive prompt (repl.c): pushes the main fiber's function. */
+void repl_push_main(lua_State *L);
 int native_module_resolve(lua_State *L);
 int native_module_enter(lua_State *L);
 int native_module_leave(lua_State *L);

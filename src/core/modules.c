@@ -172,19 +172,14 @@ static int resolve_relative(const struct module *from, const char *id,
 
 /* ---- loading ----------------------------------------------------------- */
 
-/* Reads a whole file; the caller frees *buf.  Returns 0 or -errno. */
-static int read_file(const char *path, char **buf, size_t *len)
+/* Reads fd to its end; the caller frees *buf.  Returns 0 or -errno. */
+static int read_all(int fd, char **buf, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
     size_t cap = 4096, n = 0;
     char *data = malloc(cap);
     for (;;) {
-        if (!data) {
-            close(fd);
+        if (!data)
             return -ENOMEM;
-        }
         if (n == cap) {
             char *bigger = realloc(data, cap *= 2);
             if (!bigger)
@@ -198,17 +193,25 @@ static int read_file(const char *path, char **buf, size_t *len)
         if (r < 0) {
             int err = -errno;
             free(data);
-            close(fd);
             return err;
         }
         if (r == 0)
             break;
         n += (size_t)r;
     }
-    close(fd);
     *buf = data;
     *len = n;
     return 0;
+}
+
+static int read_file(const char *path, char **buf, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    int rc = read_all(fd, buf, len);
+    close(fd);
+    return rc;
 }
 
 /* Loads a Lua file as a chunk, skipping a "#!" first line but keeping its
@@ -218,14 +221,17 @@ static int load_file(lua_State *L, const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
-    int rc = read_file(path, &buf, &len);
+    /* "-" is the program on stdin, the module named "stdin" */
+    bool is_stdin = strcmp(path, "-") == 0;
+    int rc = is_stdin ? read_all(STDIN_FILENO, &buf, &len) :
+                        read_file(path, &buf, &len);
     if (rc != 0)
         return rc;
     size_t skip = 0;
     if (len > 0 && buf[0] == '#')
         while (skip < len && buf[skip] != '\n')
             skip++;
-    lua_pushfstring(L, "@%s", path);
+    lua_pushfstring(L, is_stdin ? "=stdin" : "@%s", path);
     int status = luaL_loadbuffer(L, buf + skip, len - skip,
                                  lua_tostring(L, -1));
     lua_remove(L, -2);
@@ -455,7 +461,12 @@ static int load_entry(lua_State *L)
     struct entry_args *a = lua_touserdata(L, 1);
     emilua_vm *vm = emilua_vm_of(L);
     char file[PATH_MAX];
-    bool appdir = is_directory(a->path);
+    if (!a->path) {   /* the prompt: a module in the current directory */
+        repl_push_main(L);
+        snprintf(file, sizeof file, "-");
+        goto loaded;
+    }
+    bool appdir = strcmp(a->path, "-") != 0 && is_directory(a->path);
     if (appdir) {
         size_t n = strlen(a->path);
         while (n > 1 && a->path[n - 1] == '/')
@@ -472,12 +483,13 @@ static int load_entry(lua_State *L)
     if (status != 0)
         return lua_error(L);
 
+loaded:;
     char key[PATH_MAX];
-    if (!realpath(file, key))
+    if (strcmp(file, "-") == 0 || !realpath(file, key))
         snprintf(key, sizeof key, "%s", file);
     struct module *m = new_module(L, vm, key);
     lua_insert(L, -2);
-    dirname_of(file, m->children_dir);
+    dirname_of(file, m->children_dir);   /* "." for stdin */
     strcpy(m->root, m->children_dir);
     m->state = MOD_LOADING;
     push_module_env(L, vm, a->context);
