@@ -119,10 +119,12 @@ void cli_read_environment(emilua_process *p)
     size_t n = 1;
     for (const char *c = path; c && *c; c++)
         n += *c == ':';
-    p->module_dirs = calloc(n + 1, sizeof *p->module_dirs);
+    p->module_dirs = calloc(n + 2, sizeof *p->module_dirs);
     p->n_module_dirs = 0;
     if (!p->module_dirs)
         return;
+    if (p->bundle)   /* a bundle's own packages come first */
+        p->module_dirs[p->n_module_dirs++] = strdup(BUNDLE_PREFIX);
     if (path) {
         char *copy = strdup(path);
         char *save = NULL;

@@ -18,6 +18,7 @@ struct emilua_process {
     size_t n_module_dirs;
     int supervisor_fd;      /* AF_UNIX SOCK_SEQPACKET to the supervisor */
     unsigned lowfds;        /* bit n: fd n (3..9) was inherited */
+    struct bundle *bundle;  /* this executable's app, or NULL */
 };
 
 struct emilua_context {
@@ -169,12 +170,36 @@ void set_funcs_named(lua_State *L, const char *prefix, const char *sep,
 struct module;
 int open_require(lua_State *L);
 int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
-
-/* The interactive prompt (repl.c): pushes the main fiber's function. */
-void repl_push_main(lua_State *L);
 int native_module_resolve(lua_State *L);
 int native_module_enter(lua_State *L);
 int native_module_leave(lua_State *L);
+
+/* repl.c: pushes the function the main fiber runs for the prompt. */
+void repl_push_main(lua_State *L);
+
+/* bundle.c: the app appended to this executable (`emilua bundle`), read
+ * in place.  Its files are named "bundle:/PATH" (BUNDLE_PREFIX "/PATH");
+ * the index is the process's, so every VM of it finds the same files. */
+#define BUNDLE_PREFIX "bundle:"
+struct bundle_entry {
+    uint64_t offset, size;
+    const char *path;        /* relative to the app dir */
+};
+struct bundle {
+    int fd;                  /* /proc/self/exe, O_CLOEXEC */
+    size_t n;
+    struct bundle_entry *entries;   /* sorted by path */
+    char *paths;
+};
+/* Is this executable a bundle?  One pread of its last bytes decides. */
+struct bundle *bundle_open_self(void);
+const struct bundle_entry *bundle_find(const struct bundle *b,
+                                       const char *name);
+/* Reads a whole entry; the caller frees *buf.  Returns 0 or -errno. */
+int bundle_read(const struct bundle *b, const struct bundle_entry *e,
+                char **buf, size_t *len);
+/* bundle_write.c: `emilua bundle APPDIR -o FILE`; returns the exit code */
+int bundle_command(int argc, char **argv);
 
 /* print.c */
 int open_print(lua_State *L);

@@ -50,28 +50,44 @@ static void dirname_of(const char *path, char *out)
     }
 }
 
-static bool is_regular_file(const char *path)
+/* A path inside the bundle: what follows "bundle:/", or NULL. */
+static const char *in_bundle(const struct bundle *b, const char *path)
 {
+    size_t n = sizeof BUNDLE_PREFIX - 1;
+    if (!b || strncmp(path, BUNDLE_PREFIX, n) != 0)
+        return NULL;
+    return path[n] == '/' ? path + n + 1 : path + n;
+}
+
+static bool is_regular_file(const struct bundle *b, const char *path)
+{
+    const char *name = in_bundle(b, path);
+    if (name)
+        return bundle_find(b, name) != NULL;
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static bool is_directory(const char *path)
+static bool is_directory(const struct bundle *b, const char *path)
 {
+    const char *name = in_bundle(b, path);
+    if (name)
+        return *name == '\0';   /* the app's own directory */
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Finds BASE.lua or BASE/init.lua. */
-static bool find_module_file(const char *base, char *out, bool *is_init)
+static bool find_module_file(const struct bundle *b, const char *base,
+                             char *out, bool *is_init)
 {
     if (snprintf(out, PATH_MAX, "%s.lua", base) < PATH_MAX &&
-        is_regular_file(out)) {
+        is_regular_file(b, out)) {
         *is_init = false;
         return true;
     }
     if (snprintf(out, PATH_MAX, "%s/init.lua", base) < PATH_MAX &&
-        is_regular_file(out)) {
+        is_regular_file(b, out)) {
         *is_init = true;
         return true;
     }
@@ -217,14 +233,18 @@ static int read_file(const char *path, char **buf, size_t *len)
 /* Loads a Lua file as a chunk, skipping a "#!" first line but keeping its
  * newline so line numbers stay right.  Pushes the function or the error
  * message; returns the lua_load status, or -errno when unreadable. */
-static int load_file(lua_State *L, const char *path)
+static int load_file(lua_State *L, const struct bundle *b,
+                     const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
     /* "-" is the program on stdin, the module named "stdin" */
     bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = in_bundle(b, path);
+    const struct bundle_entry *e = name ? bundle_find(b, name) : NULL;
     int rc = is_stdin ? read_all(STDIN_FILENO, &buf, &len) :
-                        read_file(path, &buf, &len);
+             name ? (e ? bundle_read(b, e, &buf, &len) : -ENOENT) :
+             read_file(path, &buf, &len);
     if (rc != 0)
         return rc;
     size_t skip = 0;
@@ -311,7 +331,7 @@ static bool find_package(emilua_process *p, const char *id, char *file,
         if ((size_t)snprintf(base, sizeof base, "%s/%s", p->module_dirs[i],
                              id) >= sizeof base)
             continue;
-        if (find_module_file(base, file, &is_init)) {
+        if (find_module_file(p->bundle, base, file, &is_init)) {
             if (is_init) {
                 strcpy(tmpl->children_dir, base);
                 strcpy(tmpl->root, base);
@@ -360,7 +380,8 @@ int native_module_resolve(lua_State *L)
         if (errc)
             return raise_module_error(L, errc, id);
         bool is_init;
-        if (!find_module_file(base, file, &is_init))
+        if (!find_module_file(vm->ctx->process->bundle, base, file,
+                              &is_init))
             return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
         strcpy(tmpl.root, from->root);
         if (is_init) {
@@ -371,8 +392,12 @@ int native_module_resolve(lua_State *L)
         }
     }
 
+    /* bundle paths are built of checked names: already canonical */
+    const struct bundle *bundle = vm->ctx->process->bundle;
     char key[PATH_MAX];
-    if (!realpath(file, key))
+    if (in_bundle(bundle, file))
+        snprintf(key, sizeof key, "%s", file);
+    else if (!realpath(file, key))
         return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
@@ -392,7 +417,7 @@ int native_module_resolve(lua_State *L)
             return raise_module_error(L, EMILUA_ERRC_CYCLIC_IMPORT, id);
         }
     }
-    int status = load_file(L, file);
+    int status = load_file(L, bundle, file);
     if (status < 0) {
         emilua_push_errno(L, -status);
         lua_pushstring(L, file);
@@ -460,13 +485,15 @@ static int load_entry(lua_State *L)
 {
     struct entry_args *a = lua_touserdata(L, 1);
     emilua_vm *vm = emilua_vm_of(L);
+    const struct bundle *bundle = vm->ctx->process->bundle;
     char file[PATH_MAX];
     if (!a->path) {   /* the prompt: a module in the current directory */
         repl_push_main(L);
         snprintf(file, sizeof file, "-");
         goto loaded;
     }
-    bool appdir = strcmp(a->path, "-") != 0 && is_directory(a->path);
+    bool appdir = strcmp(a->path, "-") != 0 &&
+                  is_directory(bundle, a->path);
     if (appdir) {
         size_t n = strlen(a->path);
         while (n > 1 && a->path[n - 1] == '/')
@@ -477,7 +504,7 @@ static int load_entry(lua_State *L)
     } else {
         snprintf(file, sizeof file, "%s", a->path);
     }
-    int status = load_file(L, file);
+    int status = load_file(L, bundle, file);
     if (status < 0)
         return luaL_error(L, "cannot open '%s': %s", file, strerror(-status));
     if (status != 0)
@@ -485,7 +512,8 @@ static int load_entry(lua_State *L)
 
 loaded:;
     char key[PATH_MAX];
-    if (strcmp(file, "-") == 0 || !realpath(file, key))
+    if (strcmp(file, "-") == 0 || in_bundle(bundle, file) ||
+        !realpath(file, key))
         snprintf(key, sizeof key, "%s", file);
     struct module *m = new_module(L, vm, key);
     lua_insert(L, -2);
