@@ -1,6 +1,7 @@
 #!/bin/sh
 # check.sh MESON BUILD_DIR SOURCE_DIR: `meson install --destdir` puts the
-# binary, the man page and every page of doc/ in place, the installed
+# binary, the man page, every page of doc/ and the type definitions of
+# types/ in place, the installed
 # binary runs, and `man -l` renders the page without a troff warning.
 meson=$1
 build=$2
@@ -27,6 +28,10 @@ out=$(echo 'print("installed", _CONTEXT)' | "$bin" -) || fail "$bin fails"
 
 for page in "$src"/doc/*.md; do
     one "share/doc/emilua/$(basename "$page")" >/dev/null
+done
+
+for def in "$src"/types/*.lua; do
+    one "share/emilua/types/$(basename "$def")" >/dev/null
 done
 
 man=$(one share/man/man1/emilua.1)
