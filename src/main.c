@@ -81,5 +81,7 @@ int main(int argc, char **argv)
     if (proc.supervisor_fd >= 0)
         close(proc.supervisor_fd);
     free(bundle_argv);
+    if (proc.bundle)
+        bundle_close(proc.bundle);
     return proc.exit_code;
 }

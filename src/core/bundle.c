@@ -68,7 +68,7 @@ static bool parse_index(struct bundle *b, const unsigned char *ix,
     return at == size;
 }
 
-static void bundle_free(struct bundle *b)
+void bundle_close(struct bundle *b)
 {
     if (b->fd >= 0)
         close(b->fd);
@@ -109,7 +109,7 @@ struct bundle *bundle_open_self(void)
 bad:
     free(ix);
     if (b)
-        bundle_free(b);
+        bundle_close(b);
     else
         close(fd);
     return NULL;

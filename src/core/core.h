@@ -193,6 +193,7 @@ struct bundle {
 };
 /* Is this executable a bundle?  One pread of its last bytes decides. */
 struct bundle *bundle_open_self(void);
+void bundle_close(struct bundle *b);
 const struct bundle_entry *bundle_find(const struct bundle *b,
                                        const char *name);
 /* Reads a whole entry; the caller frees *buf.  Returns 0 or -errno. */
