@@ -31,7 +31,7 @@ function format(fmt, ...) end
 function scope(f) end
 
 ---removes the most recently pushed handler and runs it
----@param execute? any
+---@param execute? boolean
 function scope_cleanup_pop(execute) end
 
 ---adds a cleanup handler to the innermost active scope.

@@ -6,9 +6,76 @@
 local system = {}
 
 
+---@type number
+system.SECBIT_KEEP_CAPS = 0
+
+---@type number
+system.SECBIT_KEEP_CAPS_LOCKED = 0
+
+---@type number
+system.SECBIT_NOROOT = 0
+
+---@type number
+system.SECBIT_NOROOT_LOCKED = 0
+
+---@type number
+system.SECBIT_NO_CAP_AMBIENT_RAISE = 0
+
+---@type number
+system.SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED = 0
+
+---@type number
+system.SECBIT_NO_SETUID_FIXUP = 0
+
+---@type number
+system.SECBIT_NO_SETUID_FIXUP_LOCKED = 0
+
 ---command line.
 ---@class system.arguments
 system.arguments = {}
+
+---drops cap from the bounding set.
+---@param cap string
+function system.cap_drop_bound(cap) end
+
+---parses the text form.
+---@param caps string
+---@return linux_capabilities
+function system.cap_from_text(caps) end
+
+---whether cap is in the ambient set.
+---@param cap string
+---@return boolean
+function system.cap_get_ambient(cap) end
+
+---whether cap is in the bounding set.
+---@param cap string
+---@return boolean
+function system.cap_get_bound(cap) end
+
+---capability sets of the calling process.
+---@return linux_capabilities
+function system.cap_get_proc() end
+
+---current securebits.
+---@return integer
+function system.cap_get_secbits() end
+
+---an empty capability object.
+---@return linux_capabilities
+function system.cap_init() end
+
+---clears the ambient set.
+function system.cap_reset_ambient() end
+
+---raises or lowers an ambient capability.
+---@param cap string
+---@param value boolean
+function system.cap_set_ambient(cap, value) end
+
+---sets the securebits (see the system.SECBIT_* constants).
+---@param bits integer
+function system.cap_set_secbits(bits) end
 
 ---environment variables.
 ---@class system.environment
@@ -19,7 +86,7 @@ system.environment = {}
 system.err = nil
 
 ---ends the calling VM.
----@param code? any
+---@param code? integer
 ---@param opts table
 function system.exit(code, opts) end
 

@@ -45,6 +45,9 @@ FNR == NR {
             remember(p "." name, n)
             remember(section "." short, n)
         }
+        top = section
+        sub(/\..*/, "", top)
+        remember(top "." short, n)    # an alias: fs.x in section filesystem
     }
     next
 }
@@ -70,6 +73,10 @@ function params(sig,    inner, parts, k, np, p, opt, pname, ptype, list) {
         if (index(p, ":") > 0) {
             pname = trim(substr(p, 1, index(p, ":") - 1))
             ptype = substr(p, index(p, ":") + 1)
+        }
+        if (index(ptype, "=") > 0) {   # a default value: optional
+            ptype = substr(ptype, 1, index(ptype, "=") - 1)
+            opt = 1
         }
         if (pname == "self") continue
         if (pname == "..." ) { ptypes["..."] = lua_type(ptype); list = list (list ? ", " : "") "..."; continue }
