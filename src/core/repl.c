@@ -13,10 +13,15 @@
 
 #include <editline/readline.h>
 
+#include <emilua/object.h>
+
 #include "core.h"
 #include "repl_lua.h"
 
+/* An object of the VM, so that its handles close with the VM however it
+ * ends (Ctrl-D, system.exit() at the prompt or from a fiber). */
 struct repl {
+    emilua_object obj;
     uv_poll_t poll;
     uv_signal_t sigint;
     emilua_fiber *reader;   /* suspended in read(), or NULL */
@@ -29,16 +34,36 @@ struct repl {
  * per process, which is what a terminal has. */
 static struct repl *the_repl;
 
-static void close_handles(struct repl *r)
+static void repl_close(emilua_object *o)
 {
-    uv_close((uv_handle_t *)&r->poll, NULL);
-    uv_close((uv_handle_t *)&r->sigint, NULL);
+    struct repl *r = (struct repl *)o;
+    if (r->reader)
+        rl_callback_handler_remove();
+    r->reader = NULL;
+    the_repl = NULL;
+    emilua_object_close_handle((uv_handle_t *)&r->poll);
+    emilua_object_close_handle((uv_handle_t *)&r->sigint);
 }
+
+static const emilua_object_ops repl_ops = {repl_close, NULL, NULL};
+
+static const luaL_Reg repl_meta[] = {
+    {"__gc", emilua_object_gc},
+    {NULL, NULL},
+};
+
+static const emilua_udata_type repl_type = {
+    "repl", NULL, repl_meta, NULL,
+};
 
 static void line_done(char *line)
 {
     struct repl *r = the_repl;
     rl_callback_handler_remove();
+    if (!r) {
+        free(line);
+        return;
+    }
     uv_poll_stop(&r->poll);
     emilua_fiber *f = r->reader;
     r->reader = NULL;
@@ -136,10 +161,10 @@ static int repl_report(lua_State *L)
 /* quit(): Ctrl-D ends the process with status 0, whatever still runs */
 static int repl_quit(lua_State *L)
 {
-    struct repl *r = the_repl;
     fputs("\n", stdout);
     fflush(stdout);
-    close_handles(r);
+    if (the_repl)
+        emilua_object_close(&the_repl->obj);
     emilua_request_exit(emilua_vm_of(L), 0);
     return 0;
 }
@@ -157,18 +182,19 @@ static const emilua_reg repl_funcs[] = {
 void repl_push_main(lua_State *L)
 {
     emilua_vm *vm = emilua_vm_of(L);
-    uv_loop_t *loop = &vm->ctx->loop;
-    /* its handles may close after the VM: the record lives as long as
-     * the process, as libedit's state does */
-    static struct repl repl;
-    struct repl *r = &repl;
+    uv_loop_t *loop = emilua_vm_loop(vm);
+    lua_pushlightuserdata(L, (void *)&repl_type);   /* lives as the VM */
+    struct repl *r = emilua_object_new(L, &repl_type, sizeof *r, &repl_ops);
+    lua_rawset(L, LUA_REGISTRYINDEX);
     r->vm = vm;
     if (uv_poll_init(loop, &r->poll, STDIN_FILENO) != 0)
         luaL_error(L, "cannot watch the terminal");
-    if (uv_signal_init(loop, &r->sigint) != 0 ||
-        uv_signal_start(&r->sigint, on_sigint, SIGINT) != 0)
+    emilua_object_add_handle(&r->obj, (uv_handle_t *)&r->poll);
+    if (uv_signal_init(loop, &r->sigint) != 0)
         luaL_error(L, "cannot catch SIGINT");
-    r->sigint.data = r;
+    emilua_object_add_handle(&r->obj, (uv_handle_t *)&r->sigint);
+    if (uv_signal_start(&r->sigint, on_sigint, SIGINT) != 0)
+        luaL_error(L, "cannot catch SIGINT");
     the_repl = r;
     rl_catch_signals = 0;   /* SIGINT is the loop's */
     using_history();
