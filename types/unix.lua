@@ -47,6 +47,35 @@ function unix.segpacket.socket.pair(...) end
 ---@class unix.seqpacket
 unix.seqpacket = {}
 
+---@class unix.seqpacket.acceptor
+unix.seqpacket.acceptor = {}
+
+---closed acceptor.
+---@return unix.seqpacket.acceptor
+function unix.seqpacket.acceptor.new() end
+
+---the same for SOCK_SEQPACKET.
+---@param ep string
+---@return unix.seqpacket.socket
+function unix.seqpacket.dial(ep) end
+
+---the same steps for SOCK_SEQPACKET.
+---@param ep string
+---@param mode integer
+---@return unix.seqpacket.acceptor
+function unix.seqpacket.listen(ep, mode) end
+
+---@class unix.seqpacket.socket
+unix.seqpacket.socket = {}
+
+---closed socket.
+---@return unix.seqpacket.socket
+function unix.seqpacket.socket.new() end
+
+---connected pair.
+---@return any
+function unix.seqpacket.socket.pair() end
+
 ---@class unix.stream
 unix.stream = {}
 

@@ -17,6 +17,8 @@ local seen = {}
 -- tables of data, not of API: their keys depend on the run
 local data = {["system.environment"] = true}
 
+-- A table reached twice (an alias: unix.segpacket is unix.seqpacket) is
+-- walked under each name; only a table inside itself stops the walk.
 local function walk(prefix, t, depth)
     if seen[t] or depth > 4 then
         return
@@ -31,6 +33,7 @@ local function walk(prefix, t, depth)
             end
         end
     end
+    seen[t] = nil
 end
 
 for k, v in pairs(_G) do
