@@ -90,6 +90,10 @@ system.err = nil
 ---@param opts table
 function system.exit(code, opts) end
 
+---opens the executable's library search directories
+---@return file_descriptor[]
+function system.get_ld_library_directories() end
+
 ---for 3 ≤ fd ≤ 9, returns an fd inherited at
 ---@param fd integer
 ---@return file_descriptor|nil
@@ -138,9 +142,39 @@ system.in_ = nil
 ---@param sig integer
 function system.kill(pid, sig) end
 
+---adds a
+---@param ruleset_fd file_descriptor
+---@param rule_type any
+---@param attr table
+function system.landlock_add_rule(ruleset_fd, rule_type, attr) end
+
+---creates a
+---@param attr table|nil
+---@param flags table|nil
+---@return file_descriptor|integer
+function system.landlock_create_ruleset(attr, flags) end
+
+---enforces the ruleset on the
+---@param ruleset_fd file_descriptor
+function system.landlock_restrict_self(ruleset_fd) end
+
+function system.landlock_ruleset(...) end
+
 ---writes to stdout.
 ---@type any
 system.out = nil
+
+---@class system.seccomp_filter
+system.seccomp_filter = {}
+
+function system.seccomp_filter.new(...) end
+
+---installs a seccomp BPF filter for the
+---@param bpf_fprogram byte_span
+function system.seccomp_set_mode_filter(bpf_fprogram) end
+
+---sets no_new_privs process-wide, synchronised across threads.
+function system.set_no_new_privs() end
 
 ---replaces the supplementary GIDs.
 ---@param groups integer
@@ -278,5 +312,10 @@ system.signal.set = {}
 ---@param sig1? integer
 ---@return system.signal.set
 function system.signal.set.new(sig1, ...) end
+
+---starts a child process (named parameters below).
+---@param opts table
+---@return subprocess
+function system.spawn(opts) end
 
 return system
