@@ -2,10 +2,11 @@
 # tools/gen-types.sh EMILUA [INVENTORY]: regenerates types/ (the ---@meta
 # definitions for the Lua language server, doc/editors.md) from what the
 # runtime EMILUA exposes and the signatures of the API inventory.  Run it
-# when a module lands; tests/types checks that nobody forgot.
+# when a module lands; tests/types checks that nobody forgot.  INVENTORY
+# defaults to the shared spec beside the checkout.
 set -eu
 emilua=$1
-inventory=${2:-/work/shared/spec/api-inventory.md}
+inventory=${2:-../shared/spec/api-inventory.md}
 cd "$(dirname "$0")/.."
 modules=$(sh tools/types/modules.sh)
 walk=$(mktemp)
