@@ -22,9 +22,9 @@
  * The warm-up is long because a garbage-collected server only reaches its
  * steady size once its collector has freed the memory of some reconnect
  * waves for the next ones to reuse: the emilua echo server's Lua heap runs
- * a cycle about every 20 s at this load, and its RSS climbs until about
- * 45 s, then stays flat (bench/README.md, "Soak run").  The last 20 s still
- * hold two reconnect waves and a whole cycle.
+ * a cycle about every 20 s at this load, and its RSS climbs steeply until
+ * about 55 s, then by a few percent at most (bench/README.md, "Soak run").
+ * The last 20 s still hold two reconnect waves and a whole cycle.
  *
  * With -P it samples the server's /proc/PID/status (VmRSS) and /proc/PID/fd:
  * the fd count before the first connection (idle), the RSS at the end of the
