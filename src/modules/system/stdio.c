@@ -276,7 +276,8 @@ static int do_io(lua_State *L, struct stdio_obj *s)
         size_t len;
         const char *src = lua_tolstring(L, 2, &len);
         span = emilua_push_byte_span(L, len, len);
-        memcpy(emilua_byte_span_data(span), src, len);
+        if (len > 0)        /* an empty span has no memory */
+            memcpy(emilua_byte_span_data(span), src, len);
     } else if (!span) {
         return emilua_arg_error(L, 2, "buffer",
                                 s->writing ? "a byte_span or a string"
