@@ -15,13 +15,9 @@
  *   - when none of the above works: poll() for readiness, then a call
  *     sized not to block (FIONREAD for reads, PIPE_BUF for writes).
  *
- * An operation is tried at once; it suspends the fiber only when the
- * fd is not ready.  It then waits through a private epoll fd holding the
- * stdio fd, which libuv polls (uv_poll_init would set O_NONBLOCK on the
- * fd it is given; on the epoll fd that is harmless).  The system call is
- * made from the readiness callback, so a cancelled operation has not
- * happened.  Trying first keeps system.out writes in program order with
- * print(), which writes fd 1 directly. */
+ * The waiting is the IO-object layer's (see "the objects" below).  An
+ * operation is tried at once, so system.out writes stay in program order
+ * with print(), which writes fd 1 directly. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
