@@ -15,14 +15,15 @@ return function(ep, ctx)
     local host, numeric = prepare(ep, ctx)
     ip = ip or open_ip()
     local tcp = ip.tcp.dial(ep)
-    local ok, err = pcall(function()
+    local ok, sock = pcall(function()
         tcp:set_option('tcp_no_delay', true)
+        return new(tcp, ctx)
     end)
     if not ok then
         tcp:close()
-        error(err, 0)
+        error(sock, 0)
     end
-    local sock = new(tcp, ctx)
+    local err
     ok, err = pcall(function()
         sock:set_verify_mode('peer')
         -- SNI carries names only (RFC 6066); the certificate check takes

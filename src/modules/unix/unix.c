@@ -199,10 +199,24 @@ static ssize_t try_connect(emilua_io *io, emilua_io_op *op)
     return errno == EINPROGRESS ? -EAGAIN : -errno;
 }
 
+/* A failed or canceled dial closes its socket now: nothing else refers
+ * to it, and the next GC cycle may be far away. */
+static void push_dial_error(lua_State *L, emilua_io_op *op, ssize_t result)
+{
+    emilua_io_close(op->io);
+    emilua_push_status(L, (int)result);
+}
+
+static void dial_canceled(emilua_io *io)
+{
+    emilua_io_close(io);
+}
+
 static int dial(lua_State *L, enum usock_kind kind)
 {
     struct sockaddr_un sa;
     socklen_t len = usock_check_endpoint(L, 1, &sa);
+    emilua_begin_suspend(L);    /* the cancellation point, before the fd */
     struct usock *s = usock_new(L, kind);
     int rc = usock_open_fd(s);
     if (rc < 0)
@@ -211,6 +225,8 @@ static int dial(lua_State *L, enum usock_kind kind)
                                           try_connect, push_dialed);
     memcpy(&op->addr, &sa, len);
     op->addrlen = len;
+    op->push_error = push_dial_error;
+    op->canceled = dial_canceled;
     return emilua_io_submit(L, op);
 }
 
