@@ -135,6 +135,12 @@ lua_State *emilua_resume_begin(emilua_fiber *f);
 void emilua_resume_end(emilua_fiber *f, int n);
 
 void emilua_resume_nothing(emilua_fiber *f);
+/* Resumes f with no value at all: for an operation that cannot fail once
+ * it has suspended (mutex:lock), registered without EMILUA_SUSPENDS so
+ * that no Lua wrapper runs around it; its C function returns 0 values
+ * when it completes at once.  A wrapped operation may resume this way
+ * too (the wrapper returns nothing). */
+void emilua_resume_void(emilua_fiber *f);
 void emilua_resume_errno(emilua_fiber *f, int err);
 void emilua_resume_canceled(emilua_fiber *f);
 /* The error value is on top of `from` (any thread of the same VM). */

@@ -230,6 +230,12 @@ void emilua_resume_nothing(emilua_fiber *f)
         emilua_resume_end(f, 0);
 }
 
+void emilua_resume_void(emilua_fiber *f)
+{
+    if (scheduler_take_fiber(f))
+        scheduler_hand_over(f, 0);
+}
+
 void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,
                          int code)
 {

@@ -2,7 +2,6 @@
  * thread or secret exists, from which subprocess actors will be forked.
  * For now it only serves its socket and leaves when the runtime closes
  * it. */
-#define _GNU_SOURCE     /* close_range */
 #include <errno.h>
 #include <signal.h>
 #include <sys/prctl.h>
