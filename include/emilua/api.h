@@ -100,6 +100,10 @@ emilua_vm *emilua_fiber_vm(emilua_fiber *f);
  * clears the canceller before calling it, and whenever the fiber resumes. */
 typedef void (*emilua_canceller)(emilua_fiber *f, void *data);
 
+/* Replaces the data the canceller of suspended f will get: for an
+ * operation whose record moves while it waits (a slot of a heap). */
+void emilua_set_canceller_data(emilua_fiber *f, void *data);
+
 /* Checks that the current fiber may suspend: raises fiber_canceled when a
  * cancellation is pending (this is what makes a call a cancellation point)
  * and raises when suspension is forbidden or there is no fiber. */

@@ -179,6 +179,11 @@ int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
     return suspend(L, f, canceller, data, NULL, NULL);
 }
 
+void emilua_set_canceller_data(emilua_fiber *f, void *data)
+{
+    f->canceller_data = data;
+}
+
 int emilua_suspend_post(lua_State *L, emilua_fiber *f,
                         void (*complete)(emilua_fiber *f, void *data),
                         void *data)
