@@ -14,7 +14,7 @@
 
 /* One suspended fiber on an emilua_waitq.  Nodes are malloc'd because a
  * suspended C function keeps no C stack; a mutex keeps a few freed ones
- * for its next waiters (sync_mutex_take_node). */
+ * for its next waiters (sync_mutex_enqueue). */
 struct sync_waiter {
     struct emilua_waiter link;    /* queue, fiber */
     struct sync_mutex *mutex;     /* condition_variable: to re-acquire */
