@@ -1,5 +1,6 @@
-/* Process start: record inherited low fds, ignore SIGPIPE, then run the
- * main VM until its context runs out of work. */
+/* Process start: record inherited low fds, fork the supervisor before
+ * anything else exists, ignore SIGPIPE, then run the main VM until its
+ * context runs out of work. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,6 +31,10 @@ int main(int argc, char **argv)
 {
     emilua_process proc = {0};
     proc.lowfds = record_lowfds();
+    /* Now, while the process is smallest: the fork copies the fewest page
+     * tables and leaves the fewest pages to copy on write later, and no
+     * thread, secret or script exists that the supervisor could inherit. */
+    proc.supervisor_fd = supervisor_start(NULL);
 
     /* A bundle runs its app with every argument the program's: as
      * `emilua APPDIR ARGS...` would, APPDIR being the bundle itself. */
@@ -53,7 +58,6 @@ int main(int argc, char **argv)
             return rc;
     }
 
-    proc.supervisor_fd = -1;   /* forked on first use: supervisor_socket() */
     signal(SIGPIPE, SIG_IGN);
     cli_read_environment(&proc);
 

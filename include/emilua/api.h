@@ -100,6 +100,10 @@ emilua_vm *emilua_fiber_vm(emilua_fiber *f);
  * clears the canceller before calling it, and whenever the fiber resumes. */
 typedef void (*emilua_canceller)(emilua_fiber *f, void *data);
 
+/* Replaces the data the canceller of suspended f will get: for an
+ * operation whose record moves while it waits (a slot of a heap). */
+void emilua_set_canceller_data(emilua_fiber *f, void *data);
+
 /* Checks that the current fiber may suspend: raises fiber_canceled when a
  * cancellation is pending (this is what makes a call a cancellation point)
  * and raises when suspension is forbidden or there is no fiber. */
@@ -135,6 +139,12 @@ lua_State *emilua_resume_begin(emilua_fiber *f);
 void emilua_resume_end(emilua_fiber *f, int n);
 
 void emilua_resume_nothing(emilua_fiber *f);
+/* Resumes f with no value at all: for an operation that cannot fail once
+ * it has suspended (mutex:lock), registered without EMILUA_SUSPENDS so
+ * that no Lua wrapper runs around it; its C function returns 0 values
+ * when it completes at once.  A wrapped operation may resume this way
+ * too (the wrapper returns nothing). */
+void emilua_resume_void(emilua_fiber *f);
 void emilua_resume_errno(emilua_fiber *f, int err);
 void emilua_resume_canceled(emilua_fiber *f);
 /* The error value is on top of `from` (any thread of the same VM). */

@@ -179,6 +179,11 @@ int emilua_suspend(lua_State *L, emilua_fiber *f, emilua_canceller canceller,
     return suspend(L, f, canceller, data, NULL, NULL);
 }
 
+void emilua_set_canceller_data(emilua_fiber *f, void *data)
+{
+    f->canceller_data = data;
+}
+
 int emilua_suspend_post(lua_State *L, emilua_fiber *f,
                         void (*complete)(emilua_fiber *f, void *data),
                         void *data)
@@ -190,7 +195,7 @@ int emilua_suspend_post(lua_State *L, emilua_fiber *f,
 
 /* Ends the suspension: the canceller is spent.  NULL when the VM is gone
  * (the fiber is then freed), else the stack to push the values on. */
-lua_State *scheduler_take_fiber(emilua_fiber *f)
+static bool end_suspension(emilua_fiber *f)
 {
     /* exactly one resume per suspension */
     assert(f->state == FIBER_SUSPENDED);
@@ -198,8 +203,15 @@ lua_State *scheduler_take_fiber(emilua_fiber *f)
     f->canceller_data = NULL;
     if (f->zombie) {
         fiber_free(f);
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+lua_State *scheduler_take_fiber(emilua_fiber *f)
+{
+    if (!end_suspension(f))
+        return NULL;
     lua_checkstack(f->co, LUA_MINSTACK);
     return f->co;
 }
@@ -228,6 +240,12 @@ void emilua_resume_nothing(emilua_fiber *f)
 {
     if (emilua_resume_begin(f))
         emilua_resume_end(f, 0);
+}
+
+void emilua_resume_void(emilua_fiber *f)
+{
+    if (end_suspension(f))     /* no value: no stack to check */
+        scheduler_hand_over(f, 0);
 }
 
 void emilua_resume_error(emilua_fiber *f, const emilua_error_category *cat,

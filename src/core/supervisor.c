@@ -1,6 +1,7 @@
-/* The supervisor: a process forked on the first request, from which
- * subprocess actors will be forked.  For now it only serves its socket
- * and leaves when the runtime closes it. */
+/* The supervisor: a process forked at the start of main(), before any
+ * thread or secret exists, from which subprocess actors will be forked.
+ * For now it only serves its socket and leaves when the runtime closes
+ * it. */
 #include <errno.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -36,7 +37,11 @@ int supervisor_start(pid_t *child)
     sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
     if (pid == 0) {
-        close(sv[0]);
+        /* Only stdio and its socket: an fd a parent handed the runtime
+         * must close when the runtime closes it. */
+        if (sv[1] > 3)
+            close_range(3, (unsigned)sv[1] - 1, 0);
+        close_range((unsigned)sv[1] + 1, ~0U, 0);
         signal(SIGINT, SIG_IGN);
         signal(SIGPIPE, SIG_IGN);
         sigprocmask(SIG_SETMASK, &old, NULL);
@@ -55,6 +60,7 @@ int supervisor_start(pid_t *child)
     return sv[0];
 }
 
+/* main() forks it first; this retries when that fork failed. */
 int supervisor_socket(emilua_process *p)
 {
     if (p->supervisor_fd < 0)

@@ -9,9 +9,8 @@
  * supervisor's pid in *child when not NULL), or -1. */
 int supervisor_start(pid_t *child);
 
-/* The runtime's end of the supervisor's socket, forking the supervisor
- * the first time (-1 when that fails).  Not at start-up: the fork and the
- * copy-on-write faults it causes cost a quarter of `emilua hello.lua`. */
+/* The runtime's end of the supervisor's socket, which main() forked at
+ * start-up; forks it now if that failed (-1 when it fails again). */
 int supervisor_socket(emilua_process *p);
 
 #endif

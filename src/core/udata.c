@@ -62,7 +62,9 @@ void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
     return p;
 }
 
-void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
+/* Inlined into both callers: checking self is on every method call. */
+static inline __attribute__((always_inline)) void *
+test_udata(lua_State *L, int idx, const emilua_udata_type *type)
 {
     /* On every method call: two API calls, not three.  A light userdata
      * has a pointer but length 0, anything else no pointer. */
@@ -77,10 +79,15 @@ void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
     return stamp == type ? p : NULL;
 }
 
+void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
+{
+    return test_udata(L, idx, type);
+}
+
 void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type)
 {
-    void *p = emilua_test_udata(L, argn, type);
-    if (!p) {
+    void *p = test_udata(L, argn, type);
+    if (__builtin_expect(!p, 0)) {
         char expected[128];
         snprintf(expected, sizeof expected, "a %s", type->name);
         emilua_arg_error(L, argn, argn == 1 ? "self" : NULL, expected);

@@ -22,7 +22,7 @@ int emilua_open_serial_port(lua_State *L);
 int emilua_open_stream(lua_State *L);
 int emilua_open_system(lua_State *L);
 int emilua_open_time(lua_State *L);
-int emilua_open_tls(lua_State *L);
+int emilua_open_tls_module(lua_State *L);   /* tls_loader.c */
 int emilua_open_unix(lua_State *L);
 
 static int open_ffi(lua_State *L)
@@ -49,7 +49,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"stream", emilua_open_stream},
     {"system", emilua_open_system},
     {"time", emilua_open_time},
-    {"tls", emilua_open_tls},
+    {"tls", emilua_open_tls_module},
     {"unix", emilua_open_unix},
     {NULL, NULL},
 };

@@ -1,5 +1,6 @@
 /* The supervisor lives while the runtime holds its socket, ignores
- * SIGINT, and exits with status 0 when the socket closes. */
+ * SIGINT, keeps no fd of the runtime's but stdio, and exits with status 0
+ * when the socket closes. */
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -10,10 +11,20 @@
 
 int main(void)
 {
+    /* A pipe the runtime holds when the supervisor forks (an fd a parent
+     * handed over): closing the runtime's write end must end the pipe. */
+    int p[2];
+    CHECK(pipe(p) == 0);
+
     pid_t pid = 0;
     int fd = supervisor_start(&pid);
     CHECK(fd >= 0);
     CHECK(pid > 0);
+
+    close(p[1]);
+    char c;
+    CHECK(read(p[0], &c, 1) == 0);   /* EOF: no copy left in the child */
+    close(p[0]);
 
     int type = 0;
     socklen_t len = sizeof type;

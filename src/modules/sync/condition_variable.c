@@ -79,7 +79,7 @@ static int cond_wait(lua_State *L)
     /* Before the mutex is released: a pending cancellation (or a forbidden
      * suspension) raises with the mutex still held, as after a wait. */
     emilua_fiber *f = emilua_begin_suspend(L);
-    struct sync_waiter *w = sync_enqueue(L, &c->waiters, f);
+    struct sync_waiter *w = sync_mutex_enqueue(L, m, &c->waiters, f);
     w->mutex = m;
     sync_block(w, "No scheduled fibers remaining to notify "
                "condition_variable %p", c);

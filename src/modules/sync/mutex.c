@@ -19,7 +19,8 @@ static int mutex_try_lock(lua_State *L);
 static int mutex_unlock(lua_State *L);
 
 static const emilua_reg mutex_methods[] = {
-    {"lock", mutex_lock, EMILUA_SUSPENDS},
+    /* not wrapped: once suspended, a lock can only succeed */
+    {"lock", mutex_lock, 0},
     {"try_lock", mutex_try_lock, 0},
     {"unlock", mutex_unlock, 0},
     {NULL, NULL, 0},
@@ -33,13 +34,13 @@ static void hand_to(struct sync_mutex *m, struct sync_waiter *w)
 {
     emilua_fiber *f = w->link.fiber;
     bool canceled = w->canceled;
-    free(w);
+    sync_mutex_recycle(m, w);
     m->locked = true;
     m->owner = f;
     if (canceled)
         emilua_resume_canceled(f);
     else
-        emilua_resume_nothing(f);
+        emilua_resume_void(f);
 }
 
 void sync_mutex_acquire_for(struct sync_mutex *m, struct sync_waiter *w)
@@ -82,14 +83,14 @@ static int mutex_lock(lua_State *L)
     if (!m->locked) {
         m->locked = true;
         m->owner = me;
-        lua_pushnil(L);
-        return 1;
+        return 0;
     }
     /* Waiting for ourselves would park the fiber for good, and lock() is
      * not a cancellation point, so nothing could ever get it back. */
     if (m->owner == me)
         return emilua_raise_error(L, &emilua_generic_category, EDEADLK);
-    sync_block(sync_enqueue(L, &m->waiters, me), SYNC_MUTEX_BLOCKED, m);
+    sync_block(sync_mutex_enqueue(L, m, &m->waiters, me), SYNC_MUTEX_BLOCKED,
+               m);
     return emilua_suspend(L, me, NULL, NULL);
 }
 
@@ -125,6 +126,11 @@ static int mutex_gc(lua_State *L)
 {
     struct sync_mutex *m = lua_touserdata(L, 1);
     sync_queue_free(&m->waiters);
+    while (m->spare) {
+        struct sync_waiter *w = m->spare;
+        m->spare = (struct sync_waiter *)(void *)w->link.next;
+        free(w);
+    }
     return 0;
 }
 

@@ -6,13 +6,15 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include <emilua/api.h>
 #include <emilua/waitq.h>
 
 /* One suspended fiber on an emilua_waitq.  Nodes are malloc'd because a
- * suspended C function keeps no C stack. */
+ * suspended C function keeps no C stack; a mutex keeps a few freed ones
+ * for its next waiters (sync_mutex_enqueue). */
 struct sync_waiter {
     struct emilua_waiter link;    /* queue, fiber */
     struct sync_mutex *mutex;     /* condition_variable: to re-acquire */
@@ -37,6 +39,48 @@ static inline struct sync_waiter *sync_enqueue(lua_State *L,
         emilua_raise_errno(L, ENOMEM);
     emilua_waitq_push(q, &w->link, f);
     return w;
+}
+
+struct sync_mutex {
+    bool locked;
+    uint8_t n_spare;
+    emilua_fiber *owner;          /* identity only: never dereferenced */
+    struct emilua_waitq waiters;
+    /* Freed waiter nodes (linked through link.next) for the next waits
+     * on the mutex or on a condition variable with it: a contended lock
+     * or a wait then allocates nothing. */
+    struct sync_waiter *spare;
+};
+
+#define SYNC_SPARE_MAX 4
+
+/* Queues a waiter node for f at the back of q, reusing one of m's spare
+ * nodes when there is one; raises ENOMEM. */
+static inline struct sync_waiter *sync_mutex_enqueue(
+    lua_State *L, struct sync_mutex *m, struct emilua_waitq *q,
+    emilua_fiber *f)
+{
+    struct sync_waiter *w = m->spare;
+    if (!w)
+        return sync_enqueue(L, q, f);
+    m->spare = (struct sync_waiter *)(void *)w->link.next;
+    m->n_spare--;
+    *w = (struct sync_waiter){0};
+    emilua_waitq_push(q, &w->link, f);
+    return w;
+}
+
+/* w is done with: kept for m's next waiter, or freed. */
+static inline void sync_mutex_recycle(struct sync_mutex *m,
+                                      struct sync_waiter *w)
+{
+    if (m->n_spare == SYNC_SPARE_MAX) {
+        free(w);
+        return;
+    }
+    w->link.next = (struct emilua_waiter *)(void *)m->spare;
+    m->spare = w;
+    m->n_spare++;
 }
 
 /* Names what w's fiber waits for, for the deadlock report. */
@@ -65,12 +109,6 @@ static inline bool sync_vm_closing(emilua_fiber *f)
 {
     return emilua_vm_closing(emilua_fiber_vm(f));
 }
-
-struct sync_mutex {
-    bool locked;
-    emilua_fiber *owner;          /* identity only: never dereferenced */
-    struct emilua_waitq waiters;
-};
 
 /* mutex.c */
 extern const emilua_udata_type sync_mutex_type;
