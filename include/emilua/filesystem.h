@@ -25,4 +25,10 @@ const char *emilua_check_path_cstr(lua_State *L, int argn, const char *name);
 /* Pushes a new filesystem.path made of the len bytes at s. */
 void emilua_push_path(lua_State *L, const char *s, size_t len);
 
+/* filesystem.clock.time_point values (stat times) from and to a timespec.
+ * test() returns false for any other value. */
+struct timespec;
+void emilua_push_fs_time_point(lua_State *L, const struct timespec *ts);
+bool emilua_test_fs_time_point(lua_State *L, int idx, struct timespec *ts);
+
 #endif

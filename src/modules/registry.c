@@ -14,6 +14,7 @@ int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
 int emilua_open_ip(lua_State *L);
+int emilua_open_libc_service(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_pipe(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
@@ -41,6 +42,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
     {"ip", emilua_open_ip},
+    {"libc_service", emilua_open_libc_service},
     {"mutex", emilua_open_mutex},
     {"pipe", emilua_open_pipe},
     {"recursive_mutex", emilua_open_recursive_mutex},

@@ -41,6 +41,19 @@ struct timespec fs_check_time_point(lua_State *L, int argn, const char *name)
     return (struct timespec){.tv_sec = (time_t)s, .tv_nsec = (long)ns};
 }
 
+void emilua_push_fs_time_point(lua_State *L, const struct timespec *ts)
+{
+    fs_push_time_point(L, ts);
+}
+
+bool emilua_test_fs_time_point(lua_State *L, int idx, struct timespec *ts)
+{
+    if (!emilua_test_udata(L, idx, &point_type))
+        return false;
+    *ts = fs_check_time_point(L, idx, NULL);
+    return true;
+}
+
 static struct point *check_point(lua_State *L, int argn)
 {
     return emilua_check_udata(L, argn, &point_type);

@@ -15,6 +15,7 @@
 #include <emilua/byte_span.h>
 #include <emilua/file_descriptor.h>
 #include <emilua/filesystem.h>
+#include <emilua/libc_service.h>
 
 #include "spawn.h"
 #include "system.h"
@@ -256,15 +257,28 @@ static void read_extra_fds(lua_State *L, struct spawn_plan *p)
     for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
         lua_Number k = lua_type(L, -2) == LUA_TNUMBER ? lua_tonumber(L, -2) : 0;
         int fd = emilua_test_file_descriptor(L, -1);
+        if (fd == -EINVAL)
+            fd = emilua_test_libc_service_slave(L, -1);
         if (k != (int)k || k < 3 || k > SPAWN_MAX_FD || fd < 0) {
             if (fd == -EBADF)
                 emilua_raise_errno(L, EBADF);
             lua_pushvalue(L, -3);
             field_error(L, "extra_fds",
-                        "file_descriptor values at keys 3 to 9");
+                        "file_descriptor or libc_service.slave values at "
+                        "keys 3 to 9");
         }
         p->fds[(int)k] = fd;
     }
+    lua_pop(L, 1);
+}
+
+/* The child has its copies: the slaves handed over are spent here. */
+static void consume_slaves(lua_State *L)
+{
+    if (!get_field(L, OPTS, "extra_fds"))
+        return;
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1))
+        emilua_consume_libc_service_slave(L, -1);
     lua_pop(L, 1);
 }
 
@@ -502,6 +516,7 @@ static int system_spawn(lua_State *L)
         }
         return lua_error(L);
     }
+    consume_slaves(L);
     subprocess_push(L, pidfd, pid, (int)gc_signal);
     return 1;
 }
