@@ -250,6 +250,10 @@ static int do_openat(int dirfd, const char *path, int flags, mode_t mode,
     int fd;
     if (!path_request(&req, is_open ? LCS_OPEN : LCS_OPENAT, path))
         return -1;
+    if (dirfd < 0 && dirfd != AT_FDCWD) {
+        errno = EBADF;
+        return -1;
+    }
     req.flags = wire_open_flags(flags);
     if (req.flags & (LCS_O_CREATE | LCS_O_TEMPORARY))
         req.mode = mode & 07777;
@@ -317,6 +321,10 @@ EXPORT int __openat64_2(int dirfd, const char *path, int flags)
 
 /* ---- the functions of paths ------------------------------------------------ */
 
+/* What path_call() and sock_call() return when the master lets the
+ * slave call libc itself. */
+#define USE_LIBC (-2)
+
 /* One path, an integer result. */
 static int path_call(int fn, const char *path, uint32_t mode, uint32_t amode)
 {
@@ -328,11 +336,8 @@ static int path_call(int fn, const char *path, uint32_t mode, uint32_t amode)
     req.mode = mode;
     req.amode = amode;
     int rc = call(&req, -1, &rep, &fd);
-    return rc <= 0 ? rc - 1 : int_result(&rep);    /* 0: -1 = "use libc" */
+    return rc < 0 ? -1 : rc == 0 ? USE_LIBC : int_result(&rep);
 }
-
-/* path_call's -2 means "call libc yourself". */
-#define USE_LIBC (-2)
 
 EXPORT int unlink(const char *path)
 {
@@ -527,7 +532,7 @@ static int sock_call(int fd, const struct sockaddr *sa, socklen_t len,
     int fd_in;
     int rc = call(&req, fd, &rep, &fd_in);
     if (rc <= 0)
-        return rc - 1;
+        return rc < 0 ? -1 : USE_LIBC;
     if (fd_in >= 0) {
         /* The master made the socket: it takes the place of ours, with
          * our close-on-exec flag. */

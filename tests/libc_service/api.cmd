@@ -1,0 +1,1 @@
+LCS_SO=$(dirname "$EMILUA")/libemilua-libc-service.so exec "$EMILUA" api.lua
