@@ -66,6 +66,18 @@ void emilua_vm_terminate(emilua_vm *vm);
  * runtime's own options are left out); NULL past the end. */
 const char *emilua_process_arg(emilua_process *p, int i);
 
+/* A file `emilua bundle` stored for the runtime itself (a module's shared
+ * object) when this executable is a bundle: 0 with a malloc'd copy in
+ * *buf, or -ENOENT (not a bundle, or no such file), or another -errno. */
+#define EMILUA_BUNDLE_RUNTIME_DIR ".runtime/"
+int emilua_bundle_runtime_file(emilua_process *p, const char *name,
+                               char **buf, size_t *len);
+/* Where a module's shared object (e.g. "emilua-tls.so") is on disk: beside
+ * the running executable (a build directory), else in the module
+ * directory it was installed for.  Writes the path; false when neither
+ * exists. */
+bool emilua_find_runtime_module(const char *name, char *path, size_t len);
+
 /* Takes the inherited fd (3..9) recorded at start-up: true the first time
  * for an fd that was inherited, false otherwise. */
 bool emilua_take_lowfd(emilua_vm *vm, int fd);
