@@ -11,6 +11,7 @@ int emilua_open_condition_variable(lua_State *L);
 int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
+int emilua_open_inbox(lua_State *L);
 int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_recursive_mutex(lua_State *L);
@@ -33,6 +34,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"ffi", open_ffi},
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
+    {"inbox", emilua_open_inbox},
     {"ip", emilua_open_ip},
     {"mutex", emilua_open_mutex},
     {"recursive_mutex", emilua_open_recursive_mutex},
