@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "channel.h"
+#include "ipc.h"
 
 struct start_event {
     struct ctx_event ev;
@@ -39,9 +40,6 @@ static void check_opts(lua_State *L, struct spawn_opts *o)
         return;
     }
     emilua_check_type(L, 1, LUA_TTABLE, "module");
-    lua_getfield(L, 1, "subprocess");
-    if (!lua_isnil(L, -1))
-        luaL_error(L, "spawn_vm: subprocess actors are not supported yet");
     lua_getfield(L, 1, "module");
     if (lua_type(L, -1) != LUA_TSTRING)
         emilua_raise_einval_arg(L, 1);
@@ -76,6 +74,13 @@ static void check_opts(lua_State *L, struct spawn_opts *o)
 
 static int spawn_vm(lua_State *L)
 {
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_getfield(L, 1, "subprocess");
+        bool sub = !lua_isnil(L, -1);
+        lua_pop(L, 1);
+        if (sub)
+            return subprocess_spawn(L, 1);
+    }
     struct spawn_opts o = {0};
     check_opts(L, &o);
     emilua_vm *caller = emilua_vm_of(L);

@@ -30,6 +30,7 @@ struct mailbox {
     struct message *head, *tail;  /* owner: waiting for a receive() */
     emilua_fiber *receiver;       /* owner */
     struct emilua_blocked blocked;   /* the receiver's, for the report */
+    struct ipc_sources *ipc;      /* owner: sockets of other processes */
 };
 
 enum { MSG_QUEUED, MSG_TAKEN, MSG_WITHDRAWN };
@@ -83,11 +84,34 @@ struct senders_event {
     struct mailbox *mb;
 };
 
-static void fail_receiver(struct mailbox *mb, int errc)
+emilua_fiber *mailbox_take_receiver(struct mailbox *mb)
 {
     emilua_fiber *r = mb->receiver;
     mb->receiver = NULL;
     context_xwait(mb->ctx, -1);
+    if (mb->ipc)
+        ipc_disarm(mb->ipc);
+    return r;
+}
+
+emilua_context *mailbox_ctx(struct mailbox *mb)
+{
+    return mb->ctx;
+}
+
+struct ipc_sources **mailbox_ipc(struct mailbox *mb)
+{
+    return &mb->ipc;
+}
+
+bool mailbox_waiting_alone(struct mailbox *mb)
+{
+    return !mb->closed && mb->receiver && atomic_load(&mb->senders) == 0;
+}
+
+static void fail_receiver(struct mailbox *mb, int errc)
+{
+    emilua_fiber *r = mailbox_take_receiver(mb);
     emilua_resume_error(r, &emilua_runtime_category, errc);
 }
 
@@ -204,9 +228,7 @@ static void deliver(struct message *m, emilua_context *ctx)
     if (mb->receiver) {
         if (!claim(m, ctx))
             return;
-        emilua_fiber *r = mb->receiver;
-        mb->receiver = NULL;
-        context_xwait(ctx, -1);
+        emilua_fiber *r = mailbox_take_receiver(mb);
         lua_State *co = emilua_resume_begin(r);   /* its VM is open */
         message_decode(co, &m->value);
         emilua_resume_end(r, 1);
@@ -235,6 +257,8 @@ void mailbox_close(struct mailbox *mb, emilua_context *ctx)
     uv_mutex_unlock(&ctx->lock);
     if (mb->receiver)
         fail_receiver(mb, EMILUA_ERRC_CHANNEL_CLOSED);
+    if (mb->ipc)
+        ipc_close_all(mb, ctx);
     struct message *m;
     while ((m = pop(mb)))
         if (claim(m, ctx))
@@ -410,8 +434,7 @@ static int tx_tostring(lua_State *L)
 static void receive_canceller(emilua_fiber *f, void *data)
 {
     struct mailbox *mb = data;
-    mb->receiver = NULL;
-    context_xwait(mb->ctx, -1);
+    mailbox_take_receiver(mb);
     emilua_resume_canceled(f);
 }
 
@@ -443,6 +466,8 @@ static int inbox_receive(lua_State *L)
         "No VM left to send to inbox %p", mb};
     emilua_set_blocked(f, &mb->blocked);
     context_xwait(vm->ctx, 1);
+    if (mb->ipc)
+        ipc_arm(mb->ipc);
     return emilua_suspend(L, f, receive_canceller, mb);
 }
 

@@ -26,4 +26,15 @@ void channel_push(lua_State *L, struct mailbox *mb);
 void mailbox_add_sender(struct mailbox *mb);
 void mailbox_remove_sender(struct mailbox *mb, emilua_context *ctx);
 
+/* Subprocess channels (ipc.c): the sockets a mailbox also receives from.
+ * They are read only while a receive() waits (ipc_arm). */
+struct ipc_sources;
+struct ipc_sources **mailbox_ipc(struct mailbox *mb);
+emilua_context *mailbox_ctx(struct mailbox *mb);
+emilua_fiber *mailbox_take_receiver(struct mailbox *mb);
+bool mailbox_waiting_alone(struct mailbox *mb);
+void ipc_arm(struct ipc_sources *s);
+void ipc_disarm(struct ipc_sources *s);
+void ipc_close_all(struct mailbox *mb, emilua_context *ctx);
+
 #endif

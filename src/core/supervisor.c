@@ -7,18 +7,45 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <string.h>
+
+#include "ipc.h"
 #include "supervisor.h"
 
 static void serve(int fd)
 {
-    char buf[4096];
+    static char buf[1 << 17];
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int) * 8)];
+    } ctl;
     for (;;) {
-        ssize_t n = recv(fd, buf, sizeof buf, 0);
+        struct iovec iov = {buf, sizeof buf};
+        struct msghdr msg = {0};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = ctl.buf;
+        msg.msg_controllen = sizeof ctl.buf;
+        ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
         if (n == 0)
             _exit(0);          /* the runtime went away */
-        if (n < 0 && errno != EINTR)
-            _exit(1);
-        /* requests (spawning subprocess actors) come with a later module */
+        if (n < 0) {
+            if (errno != EINTR)
+                _exit(1);
+            continue;
+        }
+        int fds[8];
+        size_t nfds = 0;
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c;
+             c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+                continue;
+            size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (size_t i = 0; i < k && nfds < 8; i++)
+                memcpy(&fds[nfds++], CMSG_DATA(c) + i * sizeof(int),
+                       sizeof(int));
+        }
+        subprocess_serve(buf, (size_t)n, fds, nfds);
     }
 }
 
