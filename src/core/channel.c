@@ -104,10 +104,11 @@ struct ipc_sources **mailbox_ipc(struct mailbox *mb)
     return &mb->ipc;
 }
 
-bool mailbox_waiting_alone(struct mailbox *mb)
+bool mailbox_receiving(struct mailbox *mb)
 {
-    return !mb->closed && mb->receiver && atomic_load(&mb->senders) == 0;
+    return mb->receiver != NULL;
 }
+
 
 static void fail_receiver(struct mailbox *mb, int errc)
 {

@@ -32,7 +32,7 @@ struct ipc_sources;
 struct ipc_sources **mailbox_ipc(struct mailbox *mb);
 emilua_context *mailbox_ctx(struct mailbox *mb);
 emilua_fiber *mailbox_take_receiver(struct mailbox *mb);
-bool mailbox_waiting_alone(struct mailbox *mb);
+bool mailbox_receiving(struct mailbox *mb);
 void ipc_arm(struct ipc_sources *s);
 void ipc_disarm(struct ipc_sources *s);
 void ipc_close_all(struct mailbox *mb, emilua_context *ctx);

@@ -219,6 +219,8 @@ int ipc_add_source(struct mailbox *mb, emilua_context *ctx, int fd)
     s->next = (*setp)->head;
     (*setp)->head = s;
     mailbox_add_sender(mb);
+    if (mailbox_receiving(mb))
+        (*setp)->armed = true;
     if ((*setp)->armed)
         uv_poll_start(&s->poll, UV_READABLE, on_readable);
     return 0;

@@ -260,6 +260,14 @@ static void push_module_env(lua_State *L, emilua_vm *vm, const char *context)
     lua_setfenv(L, -3);
 }
 
+/* _FILE: the module's file, as Emilua 0.6 programs (and the ipc_actor
+ * tests) use it to spawn themselves in a subprocess. */
+static void set_file_global(lua_State *L, const char *file)
+{
+    lua_pushstring(L, file);
+    lua_setfield(L, -2, "_FILE");
+}
+
 /* ---- require ----------------------------------------------------------- */
 
 static int raise_module_error(lua_State *L, int code, const char *id)
@@ -409,6 +417,7 @@ int native_module_resolve(lua_State *L)
     lua_insert(L, -2);
     /* _CONTEXT is not passed on to imported modules */
     push_module_env(L, vm, "");
+    set_file_global(L, file);
     return 3;
 }
 
@@ -491,6 +500,7 @@ static int load_entry(lua_State *L)
     vm->entry_module = m;
     m->state = MOD_LOADING;
     push_module_env(L, vm, a->context);
+    set_file_global(L, key);
     m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     emilua_fiber *f = fiber_new(L, lua_gettop(L));
     f->joinable = 0;

@@ -109,6 +109,17 @@ static size_t environment_blob(lua_State *L, int sp, char *env, int argn)
     return len;
 }
 
+static int module_not_found(lua_State *L, const char *m)
+{
+    emilua_push_error(L, &emilua_runtime_category,
+                      EMILUA_ERRC_MODULE_NOT_FOUND);
+    lua_pushstring(L, m);
+    lua_setfield(L, -2, "module");
+    return lua_error(L);
+}
+
+/* The module of a subprocess actor is a path (a filesystem.path, or a
+ * string as Emilua 0.6 programs give it): a file, or an appdir. */
 static void module_path(lua_State *L, int opts, struct spawn_req *rq)
 {
     lua_getglobal(L, "tostring");
@@ -118,14 +129,8 @@ static void module_path(lua_State *L, int opts, struct spawn_req *rq)
         emilua_raise_einval_arg(L, 1);
     lua_call(L, 1, 1);
     const char *m = lua_tostring(L, -1);
-    if (!m || !realpath(m, rq->file)) {
-        emilua_push_error(L, &emilua_runtime_category,
-                          EMILUA_ERRC_MODULE_NOT_FOUND);
-        lua_pushstring(L, m ? m : "?");
-        lua_setfield(L, -2, "module");
-        lua_error(L);
-    }
-    lua_pop(L, 1);
+    if (!m || !realpath(m, rq->file))
+        module_not_found(L, m ? m : "?");
     struct stat st;
     if (stat(rq->file, &st) == 0 && S_ISDIR(st.st_mode)) {
         memcpy(rq->root, rq->file, PATH_MAX);
@@ -133,11 +138,14 @@ static void module_path(lua_State *L, int opts, struct spawn_req *rq)
         if (n + sizeof "/init.lua" > PATH_MAX)
             emilua_raise_errno(L, ENAMETOOLONG);
         memcpy(rq->file + n, "/init.lua", sizeof "/init.lua");
+        if (stat(rq->file, &st) != 0 || !S_ISREG(st.st_mode))
+            module_not_found(L, m);
     } else {
         char copy[PATH_MAX];
         memcpy(copy, rq->file, PATH_MAX);
         snprintf(rq->root, PATH_MAX, "%s", dirname(copy));
     }
+    lua_pop(L, 1);
 }
 
 static int send_request(int sup, const void *buf, size_t len, const int *fds)

@@ -14,7 +14,7 @@ if _CONTEXT == 'main' then
     try(spawn_vm, {module = '.', concurrency_hint = -1})
     try(spawn_vm, './no_such_module')
     try(spawn_vm, 'no_such_package')
-    try(spawn_vm, {module = '.', subprocess = {}})
+    try(spawn_vm, {module = '.', subprocess = true})
     try(spawn_context_threads, 'x')
     try(spawn_context_threads, -1)
     local inbox = require 'inbox'
