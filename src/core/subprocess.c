@@ -19,8 +19,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <emilua/file_descriptor.h>
+
 #include "channel.h"
 #include "cli.h"
+#include "init_script.h"
 #include "ipc.h"
 #include "supervisor.h"
 
@@ -30,6 +33,7 @@
 
 struct spawn_req {
     uint32_t clone_flags;
+    uint32_t has_init;         /* an init.script waits on FD_INIT */
     uint32_t env_len;          /* NUL-terminated entries after the header */
     char file[PATH_MAX];
     char root[PATH_MAX];
@@ -41,7 +45,7 @@ struct spawn_reply {
 };
 
 /* fds of a request, in order */
-enum { FD_REPLY, FD_CHANNEL, FD_STDIN, FD_STDOUT, FD_STDERR, NFDS };
+enum { FD_REPLY, FD_CHANNEL, FD_STDIN, FD_STDOUT, FD_STDERR, FD_INIT, NFDS };
 
 /* ---- in the caller ---------------------------------------------------- */
 
@@ -148,7 +152,8 @@ static void module_path(lua_State *L, int opts, struct spawn_req *rq)
     lua_pop(L, 1);
 }
 
-static int send_request(int sup, const void *buf, size_t len, const int *fds)
+static int send_request(int sup, const void *buf, size_t len, const int *fds,
+                        size_t nfds)
 {
     union {
         struct cmsghdr align;
@@ -160,13 +165,51 @@ static int send_request(int sup, const void *buf, size_t len, const int *fds)
     msg.msg_iov = &iov;
     msg.msg_iovlen = 1;
     msg.msg_control = ctl.buf;
-    msg.msg_controllen = sizeof ctl.buf;
+    msg.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
     struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
     c->cmsg_level = SOL_SOCKET;
     c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int) * NFDS);
-    memcpy(CMSG_DATA(c), fds, sizeof(int) * NFDS);
+    c->cmsg_len = CMSG_LEN(sizeof(int) * nfds);
+    memcpy(CMSG_DATA(c), fds, sizeof(int) * nfds);
     return sendmsg(sup, &msg, MSG_NOSIGNAL) < 0 ? -errno : 0;
+}
+
+/* The init.script (and init.arg) go to the new process on a socket of
+ * their own, queued before it exists: the supervisor only passes the
+ * socket on, and never holds the script.  *out: the child's end. */
+static int send_script(const char *script, size_t len, int arg, int *out)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+        return errno;
+    int size = (int)(len + 4096);
+    setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    memset(&ctl, 0, sizeof ctl);
+    struct iovec iov = {(void *)script, len};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (arg >= 0) {
+        msg.msg_control = ctl.buf;
+        msg.msg_controllen = sizeof ctl.buf;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &arg, sizeof arg);
+    }
+    int err = sendmsg(sv[0], &msg, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 ? errno : 0;
+    close(sv[0]);
+    if (err) {
+        close(sv[1]);
+        return err;
+    }
+    *out = sv[1];
+    return 0;
 }
 
 /* Waits for the supervisor's answer: the pid, or -errno; *pidfd. */
@@ -219,13 +262,28 @@ int subprocess_spawn(lua_State *L, int opts)
             buf.rq.clone_flags |= namespaces[i].flag;
         lua_pop(L, 1);
     }
+    const char *script = NULL;
+    size_t script_len = 0;
+    int init_arg = -1;
     lua_getfield(L, sp, "init");
-    if (!lua_isnil(L, -1))
-        return luaL_error(L, "spawn_vm: subprocess.init is not supported yet");
+    if (!lua_isnil(L, -1)) {
+        if (!lua_istable(L, -1))
+            return emilua_raise_einval_arg(L, 1);
+        lua_getfield(L, -1, "script");
+        if (lua_type(L, -1) != LUA_TSTRING)
+            return emilua_raise_einval_arg(L, 1);
+        script = lua_tolstring(L, -1, &script_len);   /* opts keep it */
+        lua_getfield(L, -2, "arg");
+        if (!lua_isnil(L, -1) &&
+            (init_arg = emilua_test_file_descriptor(L, -1)) < 0)
+            return emilua_raise_einval_arg(L, 1);
+        lua_pop(L, 2);
+        buf.rq.has_init = 1;
+    }
     lua_pop(L, 1);
     buf.rq.env_len = (uint32_t)environment_blob(L, sp, buf.env, 1);
 
-    int fds[NFDS] = {-1, -1, -1, -1, -1};
+    int fds[NFDS] = {-1, -1, -1, -1, -1, -1};
     int reply[2] = {-1, -1}, chan[2] = {-1, -1};
     int err = 0;
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, reply) != 0 ||
@@ -237,13 +295,15 @@ int subprocess_spawn(lua_State *L, int opts)
     for (int i = 0; i < 3 && !err; i++)
         if ((fds[FD_STDIN + i] = std_handle(L, sp, std_names[i], i, 1)) < 0)
             err = errno;
+    if (script && !err)
+        err = send_script(script, script_len, init_arg, &fds[FD_INIT]);
     int pidfd = -1;
     int pid = -1;
     if (!err) {
         int sup = supervisor_socket(emilua_vm_of(L)->ctx->process);
         pid = sup < 0 ? -EAGAIN
                       : send_request(sup, &buf, sizeof buf.rq + buf.rq.env_len,
-                                     fds);
+                                     fds, script ? NFDS : NFDS - 1);
         if (pid == 0)
             pid = receive_reply(reply[0], &pidfd);
         if (pid < 0)
@@ -291,7 +351,6 @@ static void reset_signals(void)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    signal(SIGPIPE, SIG_IGN);
 }
 
 /* With newns_pid we are PID 1: the actor runs in a child; we forward the
@@ -325,21 +384,57 @@ static void pid1(pid_t actor)
     }
 }
 
-static _Noreturn void worker_main(struct spawn_req *rq, char *env, int *fds)
+/* Receives and runs the init.script; false when it failed. */
+static bool run_init(int sock)
 {
-    for (int i = 0; i < NFDS; i++)
+    char peek;
+    struct iovec iov = {&peek, 1};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    ssize_t len = recvmsg(sock, &msg, MSG_PEEK | MSG_TRUNC);
+    if (len < 0)
+        return false;
+    char *script = malloc(len ? (size_t)len : 1);
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } ctl;
+    iov = (struct iovec){script, (size_t)len};
+    msg.msg_control = ctl.buf;
+    msg.msg_controllen = sizeof ctl.buf;
+    ssize_t n = script ? recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) : -1;
+    close(sock);
+    int arg = -1;
+    struct cmsghdr *c = n >= 0 ? CMSG_FIRSTHDR(&msg) : NULL;
+    if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+        memcpy(&arg, CMSG_DATA(c), sizeof arg);
+    bool ok = n == len && init_script_run(script, (size_t)n, arg) == 0;
+    if (script) {
+        explicit_bzero(script, (size_t)len);
+        free(script);
+    }
+    return ok;
+}
+
+static _Noreturn void worker_main(struct spawn_req *rq, char *env, int *fds,
+                                  size_t nfds)
+{
+    for (size_t i = 0; i < nfds; i++)
         fds[i] = lift(fds[i]);
     close(fds[FD_REPLY]);
     dup2(fds[FD_STDIN], 0);
     dup2(fds[FD_STDOUT], 1);
     dup2(fds[FD_STDERR], 2);
     dup2(fds[FD_CHANNEL], 3);
-    for (int i = FD_CHANNEL; i < NFDS; i++)
+    for (int i = FD_CHANNEL; i < FD_INIT; i++)
         close(fds[i]);
     fcntl(3, F_SETFD, FD_CLOEXEC);
     reset_signals();
     set_environment(env, rq->env_len);
     umask(022);
+    if (rq->has_init && !run_init(fds[FD_INIT]))
+        _exit(1);
     if (rq->clone_flags & CLONE_NEWPID) {
         pid_t actor = fork();
         if (actor > 0)
@@ -348,6 +443,7 @@ static _Noreturn void worker_main(struct spawn_req *rq, char *env, int *fds)
             _exit(1);
     }
     prctl(PR_SET_NAME, "emilua-worker", 0, 0, 0);
+    signal(SIGPIPE, SIG_IGN);
 
     emilua_process proc = {0};
     proc.supervisor_fd = -1;
@@ -405,7 +501,9 @@ void subprocess_serve(const void *req, size_t len, int *fds, size_t nfds)
     } buf;
     /* children are reaped by the kernel; the runtime holds pidfds */
     signal(SIGCHLD, SIG_IGN);
-    if (nfds != NFDS || len < sizeof buf.rq || len > sizeof buf.rq + ENV_MAX) {
+    const struct spawn_req *peek = req;
+    if (len < sizeof buf.rq || len > sizeof buf.rq + ENV_MAX ||
+        nfds != (peek->has_init ? NFDS : NFDS - 1u)) {
         for (size_t i = 0; i < nfds; i++)
             close(fds[i]);
         return;
@@ -420,7 +518,7 @@ void subprocess_serve(const void *req, size_t len, int *fds, size_t nfds)
                                        CLONE_PIDFD | SIGCHLD),
                        NULL, &pidfd, NULL, NULL);
     if (pid == 0)
-        worker_main(&buf.rq, buf.env, fds);
+        worker_main(&buf.rq, buf.env, fds, nfds);
     reply(fds[FD_REPLY], pid < 0 ? errno : 0, (pid_t)pid, pidfd);
     if (pidfd >= 0)
         close(pidfd);
