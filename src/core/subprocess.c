@@ -113,17 +113,10 @@ static size_t environment_blob(lua_State *L, int sp, char *env, int argn)
     return len;
 }
 
-static int module_not_found(lua_State *L, const char *m)
-{
-    emilua_push_error(L, &emilua_runtime_category,
-                      EMILUA_ERRC_MODULE_NOT_FOUND);
-    lua_pushstring(L, m);
-    lua_setfield(L, -2, "module");
-    return lua_error(L);
-}
-
 /* The module of a subprocess actor is a path (a filesystem.path, or a
- * string as Emilua 0.6 programs give it): a file, or an appdir. */
+ * string as Emilua 0.6 programs give it): a file or an appdir, looked up
+ * in the child, where an init.script may have just created it.  A relative
+ * path starts from the caller's working directory. */
 static void module_path(lua_State *L, int opts, struct spawn_req *rq)
 {
     lua_getglobal(L, "tostring");
@@ -133,23 +126,40 @@ static void module_path(lua_State *L, int opts, struct spawn_req *rq)
         emilua_raise_einval_arg(L, 1);
     lua_call(L, 1, 1);
     const char *m = lua_tostring(L, -1);
-    if (!m || !realpath(m, rq->file))
-        module_not_found(L, m ? m : "?");
+    if (!m || !*m)
+        emilua_raise_einval_arg(L, 1);
+    char cwd[PATH_MAX];
+    int n = 0;
+    if (m[0] == '/')
+        n = snprintf(rq->file, PATH_MAX, "%s", m);
+    else if (getcwd(cwd, sizeof cwd))
+        n = snprintf(rq->file, PATH_MAX, "%s/%s", cwd, m);
+    else
+        emilua_raise_errno(L, errno);
+    if (n >= PATH_MAX)
+        emilua_raise_errno(L, ENAMETOOLONG);
+    lua_pop(L, 1);
+}
+
+/* In the child: an appdir's entry is its init.lua; the root is the
+ * module's directory.  False when there is no such module. */
+static bool resolve_module(struct spawn_req *rq)
+{
     struct stat st;
-    if (stat(rq->file, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (stat(rq->file, &st) != 0)
+        return false;
+    if (S_ISDIR(st.st_mode)) {
         memcpy(rq->root, rq->file, PATH_MAX);
         size_t n = strlen(rq->file);
         if (n + sizeof "/init.lua" > PATH_MAX)
-            emilua_raise_errno(L, ENAMETOOLONG);
+            return false;
         memcpy(rq->file + n, "/init.lua", sizeof "/init.lua");
-        if (stat(rq->file, &st) != 0 || !S_ISREG(st.st_mode))
-            module_not_found(L, m);
-    } else {
-        char copy[PATH_MAX];
-        memcpy(copy, rq->file, PATH_MAX);
-        snprintf(rq->root, PATH_MAX, "%s", dirname(copy));
+        return stat(rq->file, &st) == 0 && S_ISREG(st.st_mode);
     }
-    lua_pop(L, 1);
+    char copy[PATH_MAX];
+    memcpy(copy, rq->file, PATH_MAX);
+    snprintf(rq->root, PATH_MAX, "%s", dirname(copy));
+    return true;
 }
 
 static int send_request(int sup, const void *buf, size_t len, const int *fds,
@@ -445,6 +455,10 @@ static _Noreturn void worker_main(struct spawn_req *rq, char *env, int *fds,
     prctl(PR_SET_NAME, "emilua-worker", 0, 0, 0);
     signal(SIGPIPE, SIG_IGN);
 
+    if (!resolve_module(rq)) {
+        dprintf(2, "emilua: the subprocess found no module '%s'\n", rq->file);
+        _exit(1);
+    }
     emilua_process proc = {0};
     proc.supervisor_fd = -1;
     proc.entry = rq->file;
