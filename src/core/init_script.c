@@ -644,5 +644,8 @@ int init_script_run(const char *src, size_t len, int arg)
         rc = -1;
     }
     lua_close(L);
+    /* the fd was for the script: the actor does not inherit it */
+    if (arg >= 0)
+        close(arg);
     return rc;
 }
