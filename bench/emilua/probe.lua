@@ -42,6 +42,11 @@ print('filesystem ' .. (has(function()
     return fs.status(fs.path.new('/')).type == 'directory'
 end) and 'yes' or 'no'))
 
+print('spawn ' .. (has(function()
+    local system = require 'system'
+    return fn(system.spawn)
+end) and 'yes' or 'no'))
+
 print('ipc ' .. (has(function()
     local unix, pipe = require 'unix', require 'pipe'
     return fn(unix.stream.socket.pair) and fn(pipe.pair) and
@@ -52,4 +57,9 @@ print('regex ' .. (has(function()
     local regex = require 'regex'
     local re = regex.new{pattern = 'a', grammar = 'ecma'}
     return #regex.patsplit(re, 'banana') == 3
+end) and 'yes' or 'no'))
+
+print('file ' .. (has(function()
+    local file = require 'file'
+    return fn(file.stream.new().read_some)
 end) and 'yes' or 'no'))

@@ -8,6 +8,7 @@
 int emilua_open_asio_error(lua_State *L);
 int emilua_open_byte_span(lua_State *L);
 int emilua_open_condition_variable(lua_State *L);
+int emilua_open_file(lua_State *L);
 int emilua_open_filesystem(lua_State *L);
 int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
@@ -36,6 +37,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"asio_error", emilua_open_asio_error},
     {"condition_variable", emilua_open_condition_variable},
     {"ffi", open_ffi},
+    {"file", emilua_open_file},
     {"filesystem", emilua_open_filesystem},
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},

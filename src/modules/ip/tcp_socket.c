@@ -101,12 +101,14 @@ static int tcp_send(lua_State *L)
     return start_transfer(L, EMILUA_IO_OUT, true);
 }
 
-/* Needs file.random_access, which does not exist yet. */
+/* The reference makes it a TransmitFile() wrapper, "only available on
+ * Windows": Emilua 0.11 on Linux has no such method to be compatible
+ * with, so it stays an error that says so. */
 static int tcp_send_file(lua_State *L)
 {
     check_tcp(L);
-    return luaL_error(L, "ip.tcp.socket:send_file: not supported yet "
-                         "(needs file.random_access)");
+    return luaL_error(L, "ip.tcp.socket:send_file: only available on "
+                         "Windows (TransmitFile)");
 }
 
 IPSOCK_METHOD(tcp, open)

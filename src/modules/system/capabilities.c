@@ -248,6 +248,15 @@ static int caps_tostring(lua_State *L)
     return 1;
 }
 
+/* a == b: the same sets and namespace owner (cap_compare). */
+static int caps_eq(lua_State *L)
+{
+    struct caps *a = emilua_test_udata(L, 1, &caps_type);
+    struct caps *b = emilua_test_udata(L, 2, &caps_type);
+    lua_pushboolean(L, a && b && cap_compare(a->c, b->c) == 0);
+    return 1;
+}
+
 static int caps_gc(lua_State *L)
 {
     struct caps *p = lua_touserdata(L, 1);
@@ -273,6 +282,7 @@ static const emilua_reg caps_methods[] = {
 
 static const luaL_Reg caps_meta[] = {
     {"__tostring", caps_tostring},
+    {"__eq", caps_eq},
     {"__gc", caps_gc},
     {NULL, NULL},
 };

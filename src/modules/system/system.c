@@ -164,5 +164,11 @@ int emilua_open_system(lua_State *L)
     system_open_signal(L);
     system_open_ids(L);
     system_open_capabilities(L);
+    system_open_spawn(L);
+    system_open_seccomp(L);
+    system_open_seccomp_filter(L);
+    system_open_landlock(L);
+    system_open_landlock_ruleset(L);
+    system_open_ld_library(L);
     return 1;
 }

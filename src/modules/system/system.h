@@ -17,5 +17,11 @@ void system_open_stdio(lua_State *L);   /* sets in_, out, err on top table */
 void system_open_signal(lua_State *L);  /* sets signal on top table */
 void system_open_ids(lua_State *L);     /* sets the process identity funcs */
 void system_open_capabilities(lua_State *L); /* cap_* funcs, SECBIT_* */
+void system_open_spawn(lua_State *L);         /* spawn */
+void system_open_seccomp(lua_State *L);       /* no_new_privs, seccomp */
+void system_open_seccomp_filter(lua_State *L); /* seccomp_filter */
+void system_open_landlock(lua_State *L);      /* landlock_* */
+void system_open_landlock_ruleset(lua_State *L); /* landlock_ruleset */
+void system_open_ld_library(lua_State *L);    /* get_ld_library_dirs */
 
 #endif

@@ -1,0 +1,2 @@
+"$EMILUA" exit_pending_wait.lua
+echo "exit $?"

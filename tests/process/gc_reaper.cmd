@@ -1,0 +1,2 @@
+"$EMILUA" gc_reaper.lua
+echo "exit $?"
