@@ -109,7 +109,6 @@ bool mailbox_receiving(struct mailbox *mb)
     return mb->receiver != NULL;
 }
 
-
 static void fail_receiver(struct mailbox *mb, int errc)
 {
     emilua_fiber *r = mailbox_take_receiver(mb);

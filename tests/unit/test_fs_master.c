@@ -36,9 +36,6 @@ int main(void)
 {
     struct vm_fixture fx;
     vm_fixture_open(&fx);
-    /* counted on the context like any spawned VM, so that closing it
-     * does not uncount the fixture's */
-    CHECK(context_place_vm(&fx.ctx, true, 0) == &fx.ctx);
     emilua_vm *other = vm_new(&fx.ctx, false);
     CHECK(other != NULL);
     lua_State *L = other->L;
