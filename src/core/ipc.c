@@ -208,6 +208,8 @@ int ipc_add_source(struct mailbox *mb, emilua_context *ctx, int fd)
     struct ipc_source *s = calloc(1, sizeof *s);
     if (!s)
         return -ENOMEM;
+    /* channels are one-way: nothing is ever sent back on this socket */
+    shutdown(fd, SHUT_WR);
     int rc = uv_poll_init_socket(&ctx->loop, &s->poll, fd);
     if (rc < 0) {
         free(s);
@@ -300,6 +302,7 @@ static const emilua_udata_type child_type = {
 
 void ipc_push_channel(lua_State *L, int fd, const struct ipc_child_info *ci)
 {
+    shutdown(fd, SHUT_RD);
     struct ipc_tx *t = emilua_new_udata(L, &tx_type, sizeof *t);
     t->fd = fd;
     t->child = NULL;
