@@ -280,6 +280,9 @@ fi
 # ---- issue 11: actors -------------------------------------------------------
 . "$BENCH/actors.sh"
 
+# ---- issue 12: subprocess actors (bench/sandbox.sh) -------------------------
+. "$BENCH/sandbox.sh"
+
 # ---- issue 13: processes (bench/process.sh) ----------------------------------
 
 . "$BENCH/process.sh"
