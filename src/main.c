@@ -31,9 +31,27 @@ int main(int argc, char **argv)
     emilua_process proc = {0};
     proc.lowfds = record_lowfds();
 
-    int rc = cli_parse(&proc, argc, argv);
-    if (rc >= 0)
-        return rc;
+    /* A bundle runs its app with every argument the program's: as
+     * `emilua APPDIR ARGS...` would, APPDIR being the bundle itself. */
+    char **bundle_argv = NULL;
+    proc.bundle = bundle_open_self();
+    if (proc.bundle) {
+        bundle_argv = calloc((size_t)argc + 2, sizeof *bundle_argv);
+        if (!bundle_argv)
+            return 1;
+        bundle_argv[0] = bundle_argv[1] = argv[0];
+        memcpy(bundle_argv + 2, argv + 1, (size_t)argc * sizeof *argv);
+        proc.entry = BUNDLE_PREFIX;
+        proc.argc = argc + 1;
+        proc.argv = bundle_argv;
+        proc.script_index = 1;
+    } else if (argc > 1 && strcmp(argv[1], "bundle") == 0) {
+        return bundle_command(argc, argv);
+    } else {
+        int rc = cli_parse(&proc, argc, argv);
+        if (rc >= 0)
+            return rc;
+    }
 
     proc.supervisor_fd = -1;   /* forked on first use: supervisor_socket() */
     signal(SIGPIPE, SIG_IGN);
@@ -62,5 +80,8 @@ int main(int argc, char **argv)
     free(proc.module_dirs);
     if (proc.supervisor_fd >= 0)
         close(proc.supervisor_fd);
+    free(bundle_argv);
+    if (proc.bundle)
+        bundle_close(proc.bundle);
     return proc.exit_code;
 }

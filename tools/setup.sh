@@ -4,7 +4,8 @@
 set -eu
 
 packages="build-essential meson ninja-build pkg-config libluajit2-5.1-dev
-luajit2 libuv1-dev libssl-dev libcap-dev libseccomp-dev libpcre2-dev openssl"
+luajit2 libuv1-dev libssl-dev libcap-dev libseccomp-dev libpcre2-dev
+libedit-dev openssl tmux"
 
 missing=""
 for p in $packages; do

@@ -14,10 +14,12 @@
 #endif
 
 static const char usage[] =
-    "usage: emilua [OPTIONS] SCRIPT|APPDIR [ARGS...]\n";
+    "usage: emilua [OPTIONS] [SCRIPT|APPDIR|- [ARGS...]]\n";
 
 static const char help[] =
     "Runs SCRIPT (or APPDIR/init.lua) as the main module of a Lua VM.\n"
+    "'-', or no script when stdin is not a terminal, runs the program read\n"
+    "from stdin; no script on a terminal opens an interactive prompt.\n"
     "\n"
     "Options:\n"
     "  -h, --help               show this help and exit\n"
@@ -88,8 +90,14 @@ int cli_parse(emilua_process *p, int argc, char **argv)
         }
         return usage_error("unknown option '%s'", a);
     }
-    if (i >= argc)
-        return usage_error("%s", "missing script");
+    if (i >= argc) {
+        /* a program on stdin, or the prompt when a person is there */
+        p->entry = isatty(STDIN_FILENO) ? NULL : "-";
+        p->script_index = argc;
+        p->argc = argc;
+        p->argv = argv;
+        return -1;
+    }
     p->entry = argv[i];
     p->script_index = i;
     p->argc = argc;
@@ -111,10 +119,12 @@ void cli_read_environment(emilua_process *p)
     size_t n = 1;
     for (const char *c = path; c && *c; c++)
         n += *c == ':';
-    p->module_dirs = calloc(n + 1, sizeof *p->module_dirs);
+    p->module_dirs = calloc(n + 2, sizeof *p->module_dirs);
     p->n_module_dirs = 0;
     if (!p->module_dirs)
         return;
+    if (p->bundle)   /* a bundle's own packages come first */
+        p->module_dirs[p->n_module_dirs++] = strdup(BUNDLE_PREFIX);
     if (path) {
         char *copy = strdup(path);
         char *save = NULL;

@@ -19,6 +19,7 @@ struct emilua_process {
     int supervisor_fd;      /* AF_UNIX SOCK_SEQPACKET to the supervisor */
     unsigned lowfds;        /* bit n: fd n (3..9) was inherited */
     struct actors *actors;  /* threads and execution contexts (context.c) */
+    struct bundle *bundle;  /* this executable's app, or NULL */
 };
 
 /* One event handed to a thread: a message, an acknowledgement, a VM to
@@ -248,6 +249,34 @@ int native_module_leave(lua_State *L);
  * ('.' is the program's root module).  0 or an emilua errc. */
 int modules_find_actor(lua_State *L, const char *id, char *file, char *root);
 int modules_load_actor(emilua_vm *vm, const char *file, const char *root);
+
+/* repl.c: pushes the function the main fiber runs for the prompt. */
+void repl_push_main(lua_State *L);
+
+/* bundle.c: the app appended to this executable (`emilua bundle`), read
+ * in place.  Its files are named "bundle:/PATH" (BUNDLE_PREFIX "/PATH");
+ * the index is the process's, so every VM of it finds the same files. */
+#define BUNDLE_PREFIX "bundle:"
+struct bundle_entry {
+    uint64_t offset, size;
+    const char *path;        /* relative to the app dir */
+};
+struct bundle {
+    int fd;                  /* /proc/self/exe, O_CLOEXEC */
+    size_t n;
+    struct bundle_entry *entries;   /* sorted by path */
+    char *paths;
+};
+/* Is this executable a bundle?  One pread of its last bytes decides. */
+struct bundle *bundle_open_self(void);
+void bundle_close(struct bundle *b);
+const struct bundle_entry *bundle_find(const struct bundle *b,
+                                       const char *name);
+/* Reads a whole entry; the caller frees *buf.  Returns 0 or -errno. */
+int bundle_read(const struct bundle *b, const struct bundle_entry *e,
+                char **buf, size_t *len);
+/* bundle_write.c: `emilua bundle APPDIR -o FILE`; returns the exit code */
+int bundle_command(int argc, char **argv);
 
 /* print.c */
 int open_print(lua_State *L);

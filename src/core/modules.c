@@ -50,28 +50,44 @@ static void dirname_of(const char *path, char *out)
     }
 }
 
-static bool is_regular_file(const char *path)
+/* A path inside the bundle: what follows "bundle:/", or NULL. */
+static const char *in_bundle(const struct bundle *b, const char *path)
 {
+    size_t n = sizeof BUNDLE_PREFIX - 1;
+    if (!b || strncmp(path, BUNDLE_PREFIX, n) != 0)
+        return NULL;
+    return path[n] == '/' ? path + n + 1 : path + n;
+}
+
+static bool is_regular_file(const struct bundle *b, const char *path)
+{
+    const char *name = in_bundle(b, path);
+    if (name)
+        return bundle_find(b, name) != NULL;
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static bool is_directory(const char *path)
+static bool is_directory(const struct bundle *b, const char *path)
 {
+    const char *name = in_bundle(b, path);
+    if (name)
+        return *name == '\0';   /* the app's own directory */
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Finds BASE.lua or BASE/init.lua. */
-static bool find_module_file(const char *base, char *out, bool *is_init)
+static bool find_module_file(const struct bundle *b, const char *base,
+                             char *out, bool *is_init)
 {
     if (snprintf(out, PATH_MAX, "%s.lua", base) < PATH_MAX &&
-        is_regular_file(out)) {
+        is_regular_file(b, out)) {
         *is_init = false;
         return true;
     }
     if (snprintf(out, PATH_MAX, "%s/init.lua", base) < PATH_MAX &&
-        is_regular_file(out)) {
+        is_regular_file(b, out)) {
         *is_init = true;
         return true;
     }
@@ -172,19 +188,14 @@ static int resolve_relative(const struct module *from, const char *id,
 
 /* ---- loading ----------------------------------------------------------- */
 
-/* Reads a whole file; the caller frees *buf.  Returns 0 or -errno. */
-static int read_file(const char *path, char **buf, size_t *len)
+/* Reads fd to its end; the caller frees *buf.  Returns 0 or -errno. */
+static int read_all(int fd, char **buf, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
     size_t cap = 4096, n = 0;
     char *data = malloc(cap);
     for (;;) {
-        if (!data) {
-            close(fd);
+        if (!data)
             return -ENOMEM;
-        }
         if (n == cap) {
             char *bigger = realloc(data, cap *= 2);
             if (!bigger)
@@ -198,34 +209,49 @@ static int read_file(const char *path, char **buf, size_t *len)
         if (r < 0) {
             int err = -errno;
             free(data);
-            close(fd);
             return err;
         }
         if (r == 0)
             break;
         n += (size_t)r;
     }
-    close(fd);
     *buf = data;
     *len = n;
     return 0;
 }
 
+static int read_file(const char *path, char **buf, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    int rc = read_all(fd, buf, len);
+    close(fd);
+    return rc;
+}
+
 /* Loads a Lua file as a chunk, skipping a "#!" first line but keeping its
  * newline so line numbers stay right.  Pushes the function or the error
  * message; returns the lua_load status, or -errno when unreadable. */
-static int load_file(lua_State *L, const char *path)
+static int load_file(lua_State *L, const struct bundle *b,
+                     const char *path)
 {
     char *buf = NULL;
     size_t len = 0;
-    int rc = read_file(path, &buf, &len);
+    /* "-" is the program on stdin, the module named "stdin" */
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = in_bundle(b, path);
+    const struct bundle_entry *e = name ? bundle_find(b, name) : NULL;
+    int rc = is_stdin ? read_all(STDIN_FILENO, &buf, &len) :
+             name ? (e ? bundle_read(b, e, &buf, &len) : -ENOENT) :
+             read_file(path, &buf, &len);
     if (rc != 0)
         return rc;
     size_t skip = 0;
     if (len > 0 && buf[0] == '#')
         while (skip < len && buf[skip] != '\n')
             skip++;
-    lua_pushfstring(L, "@%s", path);
+    lua_pushfstring(L, is_stdin ? "=stdin" : "@%s", path);
     int status = luaL_loadbuffer(L, buf + skip, len - skip,
                                  lua_tostring(L, -1));
     lua_remove(L, -2);
@@ -319,7 +345,7 @@ static bool find_package(emilua_process *p, const char *id, char *file,
         if ((size_t)snprintf(base, sizeof base, "%s/%s", p->module_dirs[i],
                              id) >= sizeof base)
             continue;
-        if (find_module_file(base, file, &is_init)) {
+        if (find_module_file(p->bundle, base, file, &is_init)) {
             if (is_init) {
                 strcpy(tmpl->children_dir, base);
                 strcpy(tmpl->root, base);
@@ -368,7 +394,8 @@ int native_module_resolve(lua_State *L)
         if (errc)
             return raise_module_error(L, errc, id);
         bool is_init;
-        if (!find_module_file(base, file, &is_init))
+        if (!find_module_file(vm->ctx->process->bundle, base, file,
+                              &is_init))
             return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
         strcpy(tmpl.root, from->root);
         if (is_init) {
@@ -379,8 +406,12 @@ int native_module_resolve(lua_State *L)
         }
     }
 
+    /* bundle paths are built of checked names: already canonical */
+    const struct bundle *bundle = vm->ctx->process->bundle;
     char key[PATH_MAX];
-    if (!realpath(file, key))
+    if (in_bundle(bundle, file))
+        snprintf(key, sizeof key, "%s", file);
+    else if (!realpath(file, key))
         return raise_module_error(L, EMILUA_ERRC_MODULE_NOT_FOUND, id);
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
@@ -400,7 +431,7 @@ int native_module_resolve(lua_State *L)
             return raise_module_error(L, EMILUA_ERRC_CYCLIC_IMPORT, id);
         }
     }
-    int status = load_file(L, file);
+    int status = load_file(L, bundle, file);
     if (status < 0) {
         emilua_push_errno(L, -status);
         lua_pushstring(L, file);
@@ -470,8 +501,15 @@ static int load_entry(lua_State *L)
 {
     struct entry_args *a = lua_touserdata(L, 1);
     emilua_vm *vm = emilua_vm_of(L);
+    const struct bundle *bundle = vm->ctx->process->bundle;
     char file[PATH_MAX];
-    bool appdir = is_directory(a->path);
+    if (!a->path) {   /* the prompt: a module in the current directory */
+        repl_push_main(L);
+        snprintf(file, sizeof file, "-");
+        goto loaded;
+    }
+    bool appdir = strcmp(a->path, "-") != 0 &&
+                  is_directory(bundle, a->path);
     if (appdir) {
         size_t n = strlen(a->path);
         while (n > 1 && a->path[n - 1] == '/')
@@ -482,18 +520,20 @@ static int load_entry(lua_State *L)
     } else {
         snprintf(file, sizeof file, "%s", a->path);
     }
-    int status = load_file(L, file);
+    int status = load_file(L, bundle, file);
     if (status < 0)
         return luaL_error(L, "cannot open '%s': %s", file, strerror(-status));
     if (status != 0)
         return lua_error(L);
 
+loaded:;
     char key[PATH_MAX];
-    if (!realpath(file, key))
+    if (strcmp(file, "-") == 0 || in_bundle(bundle, file) ||
+        !realpath(file, key))
         snprintf(key, sizeof key, "%s", file);
     struct module *m = new_module(L, vm, key);
     lua_insert(L, -2);
-    dirname_of(file, m->children_dir);
+    dirname_of(file, m->children_dir);   /* "." for stdin */
     strcpy(m->root, a->root ? a->root : m->children_dir);
     if (a->root)
         dirname_of(m->children_dir, m->siblings_dir);
@@ -548,10 +588,12 @@ int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
     if (me && me->module)
         from = me->module;
     if (strcmp(id, ".") == 0) {
+        if (!p->entry)
+            return EMILUA_ERRC_MODULE_NOT_FOUND;
         if (snprintf(file, PATH_MAX, "%s", p->entry) >= PATH_MAX)
             return EMILUA_ERRC_BAD_MODULE_ID;
         dirname_of(file, root);
-        if (is_directory(file))
+        if (is_directory(p->bundle, file))
             snprintf(root, PATH_MAX, "%s", file);
         return 0;
     }
@@ -572,7 +614,7 @@ int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
     int errc = resolve_relative(from, id, base);
     if (errc)
         return errc;
-    if (!find_module_file(base, file, &is_init))
+    if (!find_module_file(p->bundle, base, file, &is_init))
         return EMILUA_ERRC_MODULE_NOT_FOUND;
     strcpy(root, from->root);
     return 0;

@@ -258,7 +258,7 @@ void emilua_vm_terminate(emilua_vm *vm)
 
 const char *emilua_process_arg(emilua_process *p, int i)
 {
-    if (!p->argv || p->script_index <= 0 || p->script_index >= p->argc ||
+    if (!p->argv || p->script_index <= 0 || p->script_index > p->argc ||
         i < 0)
         return NULL;
     if (i == 0)

@@ -1,0 +1,2 @@
+print("never bundled")
+local x = = 1

@@ -1,0 +1,2 @@
+-- required from the prompt (tests/cli/repl.cmd) relative to its directory
+text = "hello from greeting.lua"

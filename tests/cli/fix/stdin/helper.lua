@@ -1,0 +1,1 @@
+name = "helper next to the current directory"
