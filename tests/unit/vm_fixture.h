@@ -9,23 +9,25 @@
 
 struct vm_fixture {
     emilua_process proc;
-    emilua_context ctx;
+    emilua_context *ctx;
     emilua_vm *vm;
 };
 
 static inline void vm_fixture_open(struct vm_fixture *fx)
 {
-    fx->ctx.process = &fx->proc;
-    if (uv_loop_init(&fx->ctx.loop) != 0 ||
-        !(fx->vm = vm_new(&fx->ctx, true)))
+    *fx = (struct vm_fixture){0};
+    if (!(fx->ctx = context_new_main(&fx->proc)) ||
+        !(fx->vm = vm_new(fx->ctx, true)))
         abort();
+    context_add_vm(fx->ctx, fx->vm);
+    emilua_vm_ref(fx->vm);   /* the VM may close by itself first */
 }
 
 static inline void vm_fixture_close(struct vm_fixture *fx)
 {
     vm_close(fx->vm);
-    uv_run(&fx->ctx.loop, UV_RUN_DEFAULT);
-    uv_loop_close(&fx->ctx.loop);
+    emilua_vm_unref(fx->vm);
+    context_run_main(fx->ctx);
 }
 
 #endif
