@@ -38,7 +38,7 @@ static void check_opts(lua_State *L, struct spawn_opts *o)
         o->module = lua_tostring(L, 1);
         return;
     }
-    emilua_check_type(L, 1, LUA_TTABLE, "spawn_vm", "module");
+    emilua_check_type(L, 1, LUA_TTABLE, "module");
     lua_getfield(L, 1, "subprocess");
     if (!lua_isnil(L, -1))
         luaL_error(L, "spawn_vm: subprocess actors are not supported yet");
@@ -121,8 +121,7 @@ static int spawn_vm(lua_State *L)
 
 static int spawn_context_threads(lua_State *L)
 {
-    lua_Integer n = emilua_check_integer(L, 1, "spawn_context_threads",
-                                         "count");
+    lua_Integer n = emilua_check_integer(L, 1, "count");
     if (n < 0 || n > 1024)
         return emilua_raise_einval_arg(L, 1);
     int rc = context_add_threads(emilua_vm_of(L)->ctx, (int)n);
@@ -131,11 +130,16 @@ static int spawn_context_threads(lua_State *L)
     return 0;
 }
 
+static const emilua_reg actor_funcs[] = {
+    {"spawn_vm", spawn_vm, 0},
+    {"spawn_context_threads", spawn_context_threads, 0},
+    {NULL, NULL, 0},
+};
+
 int open_actor_api(lua_State *L)
 {
-    lua_pushcfunction(L, spawn_vm);
-    lua_setglobal(L, "spawn_vm");
-    lua_pushcfunction(L, spawn_context_threads);
-    lua_setglobal(L, "spawn_context_threads");
+    lua_pushvalue(L, LUA_GLOBALSINDEX);
+    emilua_set_funcs(L, NULL, actor_funcs);
+    lua_pop(L, 1);
     return 0;
 }

@@ -321,7 +321,7 @@ static void send_canceller(emilua_fiber *f, void *data)
 
 static int tx_send(lua_State *L)
 {
-    struct tx *h = emilua_check_udata(L, 1, &tx_type, "send");
+    struct tx *h = emilua_check_udata(L, 1, &tx_type);
     emilua_vm *vm = emilua_vm_of(L);
     emilua_fiber *f = emilua_begin_suspend(L);
     struct mailbox *mb = h->mb;
@@ -364,7 +364,7 @@ static int tx_send(lua_State *L)
 
 static int tx_close(lua_State *L)
 {
-    struct tx *h = emilua_check_udata(L, 1, &tx_type, "close");
+    struct tx *h = emilua_check_udata(L, 1, &tx_type);
     if (h->mb) {
         struct mailbox *mb = h->mb;
         h->mb = NULL;
@@ -395,7 +395,7 @@ static int tx_eq(lua_State *L)
 
 static int tx_tostring(lua_State *L)
 {
-    struct tx *h = emilua_check_udata(L, 1, &tx_type, "__tostring");
+    struct tx *h = emilua_check_udata(L, 1, &tx_type);
     lua_pushfstring(L, "tx-channel: %p", (void *)h->mb);
     return 1;
 }
@@ -412,7 +412,7 @@ static void receive_canceller(emilua_fiber *f, void *data)
 
 static int inbox_receive(lua_State *L)
 {
-    emilua_check_udata(L, 1, &inbox_type, "receive");
+    emilua_check_udata(L, 1, &inbox_type);
     emilua_vm *vm = emilua_vm_of(L);
     struct mailbox *mb = vm->inbox;
     emilua_fiber *f = emilua_begin_suspend(L);
@@ -440,7 +440,7 @@ static int inbox_receive(lua_State *L)
 
 static int inbox_close(lua_State *L)
 {
-    emilua_check_udata(L, 1, &inbox_type, "close");
+    emilua_check_udata(L, 1, &inbox_type);
     emilua_vm *vm = emilua_vm_of(L);
     mailbox_close(vm->inbox, vm->ctx);
     return 0;

@@ -99,7 +99,7 @@ static void check_value(lua_State *L, int idx, int path)
 {
     enum kind k = kind_of(L, idx);
     if (k == K_FD) {
-        emilua_check_file_descriptor(L, idx, "send", "message");
+        emilua_check_file_descriptor(L, idx, "message");
         return;
     }
     if (k != K_TABLE)
@@ -204,7 +204,7 @@ static bool encode(lua_State *L, int idx, struct msgbuf *b)
         tag = T_FD;
         if (!grow(b, 1 + sizeof(int)))
             return false;
-        int fd = emilua_take_file_descriptor(L, idx, "send", "message");
+        int fd = emilua_take_file_descriptor(L, idx, "message");
         put(b, &tag, 1);
         put(b, &fd, sizeof fd);
         return true;

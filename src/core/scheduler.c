@@ -116,7 +116,8 @@ void scheduler_drain(emilua_vm *vm)
             break;
     }
     vm->running = false;
-    if (vm->live_fibers == 0)
+    /* (a VM without an entry module, made by a C test, stays open) */
+    if (vm->live_fibers == 0 && vm->main_fiber)
         vm->terminating = true;
     if (vm->terminating)
         vm_close(vm);
