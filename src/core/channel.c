@@ -115,7 +115,7 @@ static bool post_to_owner(emilua_context *ctx, struct mailbox *mb,
     uv_mutex_lock(&mb->ctx->lock);
     bool open = !mb->closed;
     if (open)
-        context_push_remote_locked(mb->ctx, ev);
+        context_push_remote_locked(ctx, mb->ctx, ev);
     uv_mutex_unlock(&mb->ctx->lock);
     return open;
 }
@@ -351,7 +351,7 @@ static int tx_send(lua_State *L)
     uv_mutex_lock(&mb->ctx->lock);
     bool open = !mb->closed;
     if (open)
-        context_push_remote_locked(mb->ctx, &m->ev);
+        context_push_remote_locked(vm->ctx, mb->ctx, &m->ev);
     uv_mutex_unlock(&mb->ctx->lock);
     if (!open) {
         message_free(m, vm->ctx);

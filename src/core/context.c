@@ -60,6 +60,8 @@ static bool run_events(emilua_context *ctx)
     return remote || local;
 }
 
+static void flush_wakes(emilua_context *from);
+
 static void run_vms(emilua_context *ctx)
 {
     /* VMs woken while these run wait for the next round */
@@ -71,16 +73,27 @@ static void run_vms(emilua_context *ctx)
         vm->queued = false;
         scheduler_drain(vm);
         emilua_vm_unref(vm);
+        flush_wakes(ctx);
         vm = next;
     }
     ctx->batch_rest = NULL;
 }
 
+/* Actors passing messages on one thread hand work back and forth many
+ * times; doing a few rounds here saves a trip through the loop (a poll
+ * system call) each time, and the bound keeps IO from waiting long. */
+#define ROUNDS_PER_TURN 16
+
 static void run_once(emilua_context *ctx)
 {
-    while (run_events(ctx))
-        ;
-    run_vms(ctx);
+    for (int i = 0; i < ROUNDS_PER_TURN; i++) {
+        while (run_events(ctx))
+            ;
+        if (!ctx->vm_head)
+            break;
+        run_vms(ctx);
+    }
+    flush_wakes(ctx);
     if (!ctx->vm_head && !ctx->local_head)
         uv_idle_stop(&ctx->runner);
 }
@@ -118,11 +131,40 @@ void context_post(emilua_context *from, emilua_context *ctx,
         return;
     }
     uv_mutex_lock(&ctx->lock);
-    context_push_remote_locked(ctx, ev);
+    context_push_remote_locked(from, ctx, ev);
     uv_mutex_unlock(&ctx->lock);
 }
 
-void context_push_remote_locked(emilua_context *ctx, struct ctx_event *ev)
+/* Wakes the threads this one queued events for.  Deferred to the end of
+ * a VM's turn, so that what a turn sends to a thread (an answer and the
+ * next message, say) arrives with one wakeup. */
+static void flush_wakes(emilua_context *from)
+{
+    for (int i = 0; i < from->nwakes; i++) {
+        emilua_context *to = from->wakes[i];
+        uv_mutex_lock(&to->lock);
+        if (!to->dead)
+            uv_async_send(&to->async);
+        uv_mutex_unlock(&to->lock);
+    }
+    from->nwakes = 0;
+}
+
+static void defer_wake(emilua_context *from, emilua_context *to)
+{
+    for (int i = 0; i < from->nwakes; i++)
+        if (from->wakes[i] == to)
+            return;
+    if (from->nwakes == CTX_MAX_WAKES) {
+        /* to->lock is held: wake it now, the others after */
+        uv_async_send(&to->async);
+        return;
+    }
+    from->wakes[from->nwakes++] = to;
+}
+
+void context_push_remote_locked(emilua_context *from, emilua_context *ctx,
+                                struct ctx_event *ev)
 {
     ev->next = NULL;
     bool was_empty = !ctx->remote_head;
@@ -132,7 +174,11 @@ void context_push_remote_locked(emilua_context *ctx, struct ctx_event *ev)
         ctx->remote_head = ev;
     ctx->remote_tail = ev;
     /* one wakeup per batch: the thread takes the whole list at once */
-    if (was_empty && !ctx->dead)
+    if (!was_empty || ctx->dead)
+        return;
+    if (from)
+        defer_wake(from, ctx);
+    else
         uv_async_send(&ctx->async);
 }
 
@@ -302,6 +348,7 @@ static void run_thread(emilua_context *ctx)
             /* nothing left can wake them */
             while (ctx->vms)
                 vm_close(ctx->vms);
+            flush_wakes(ctx);
             continue;
         }
         uv_mutex_lock(&a->lock);
@@ -429,7 +476,7 @@ void context_stop_all(emilua_process *p)
         if (t->dead)
             free(s);
         else
-            context_push_remote_locked(t, &s->ev);
+            context_push_remote_locked(NULL, t, &s->ev);
         uv_mutex_unlock(&t->lock);
     }
     uv_mutex_unlock(&a->lock);

@@ -31,6 +31,8 @@ struct ctx_event {
 
 struct ctx_group;
 
+#define CTX_MAX_WAKES 8
+
 /* One OS thread owning one loop.  An execution context (the thread pool
  * of the reference) is a ctx_group of these; a VM stays on the thread it
  * was placed on.  Fields marked "owner" are only touched by the thread. */
@@ -55,6 +57,8 @@ struct emilua_context {
     emilua_vm *vms;                 /* owner: VMs living here */
     int nvms;                       /* VMs placed here (actors lock) */
     int xwaits;                     /* owner: waits another thread ends */
+    int nwakes;                     /* owner: threads to wake, see below */
+    emilua_context *wakes[CTX_MAX_WAKES];
 };
 
 enum fiber_state {
@@ -174,7 +178,8 @@ void context_wake_vm(emilua_vm *vm);
 void context_post(emilua_context *from, emilua_context *ctx,
                   struct ctx_event *ev);
 /* Same from another thread, with ctx->lock held. */
-void context_push_remote_locked(emilua_context *ctx, struct ctx_event *ev);
+void context_push_remote_locked(emilua_context *from, emilua_context *ctx,
+                                struct ctx_event *ev);
 /* The thread a new VM goes to (counted there already), or NULL. */
 emilua_context *context_place_vm(emilua_context *caller, bool inherit,
                                  int concurrency_hint);

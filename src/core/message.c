@@ -225,9 +225,13 @@ int message_encode(lua_State *L, int idx, struct msgbuf *b)
         lua_setfield(L, -2, "type");
         return lua_error(L);
     }
-    lua_newtable(L);
-    check_value(L, idx, lua_gettop(L));
-    lua_pop(L, 1);
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        lua_newtable(L);
+        check_value(L, idx, lua_gettop(L));
+        lua_pop(L, 1);
+    } else if (kind_of(L, idx) == K_FD) {
+        emilua_check_file_descriptor(L, idx, "message");
+    }
     b->data = NULL;
     b->len = b->cap = 0;
     if (!encode(L, idx, b)) {
@@ -353,6 +357,13 @@ void message_decode(lua_State *L, struct msgbuf *b)
 {
     lua_State *M = emilua_vm_of(L)->L;
     struct reader r = {b->data, b->data + b->len};
+    if (*r.p <= T_NUM) {   /* allocates nothing: cannot fail */
+        decode(L, &r);
+        free(b->data);
+        b->data = NULL;
+        b->len = b->cap = 0;
+        return;
+    }
     lua_pushcfunction(M, decode_protected);
     lua_pushlightuserdata(M, &r);
     if (lua_pcall(M, 1, 1, 0) != 0) {
