@@ -2,7 +2,7 @@
 local function try(f, ...)
     local ok, e = pcall(f, ...)
     if type(e) == 'table' then
-        print(ok, e.code, tostring(e.category), e.arg, e.func, e.argname, e.module)
+        print(ok, tostring(e), tostring(e.category), e.arg, e.func, e.argname, e.module)
     else
         print(ok, e)
     end
