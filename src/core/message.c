@@ -2,7 +2,9 @@
  * values, written from the sender's Lua value and read back into the
  * receiver's VM.  Strings and byte_spans are copied; a channel becomes
  * the address of its mailbox (one sender reference held by the buffer);
- * a file_descriptor is moved (the buffer owns the fd).
+ * a file_descriptor, or an IO object whose type has a move hook (ip
+ * sockets), is moved: the buffer owns the fd, and an object with an
+ * operation pending is refused (EBUSY) before anything is taken.
  *
  * Values that cannot cross (functions, coroutines, tables with a
  * metatable, other userdata) raise EINVAL naming the type when they are
@@ -21,7 +23,7 @@
 
 enum tag {
     T_NIL, T_FALSE, T_TRUE, T_NUM, T_STR, T_TABLE, T_END, T_CHAN, T_FD,
-    T_SPAN,
+    T_SPAN, T_MOVE,
 };
 
 static bool grow(struct msgbuf *b, size_t more)
@@ -57,7 +59,7 @@ static const char *udata_name(lua_State *L, int idx)
     return name ? name : "userdata";
 }
 
-enum kind { K_SCALAR, K_TABLE, K_CHAN, K_FD, K_SPAN, K_REFUSED };
+enum kind { K_SCALAR, K_TABLE, K_CHAN, K_FD, K_SPAN, K_MOVE, K_REFUSED };
 
 static enum kind kind_of(lua_State *L, int idx)
 {
@@ -77,7 +79,8 @@ static enum kind kind_of(lua_State *L, int idx)
             return K_SPAN;
         if (strcmp(udata_name(L, idx), "file_descriptor") == 0)
             return K_FD;
-        return K_REFUSED;
+        const emilua_udata_type *type = emilua_udata_type_of(L, idx);
+        return type && emilua_udata_move_of(L, type) ? K_MOVE : K_REFUSED;
     default:
         return K_REFUSED;
     }
@@ -95,11 +98,23 @@ static const char *refused_name(lua_State *L, int idx)
 /* First pass: refuses cycles and file_descriptors that are closed
  * before anything is taken from the sender.  `path` (a table at index
  * path) holds the tables being visited. */
+static void check_movable(lua_State *L, int idx)
+{
+    const emilua_udata_type *type = emilua_udata_type_of(L, idx);
+    int status = emilua_udata_move_of(L, type)->check(L, idx, type);
+    if (status < 0)
+        emilua_raise_errno(L, -status);
+}
+
 static void check_value(lua_State *L, int idx, int path)
 {
     enum kind k = kind_of(L, idx);
     if (k == K_FD) {
         emilua_check_file_descriptor(L, idx, "message");
+        return;
+    }
+    if (k == K_MOVE) {
+        check_movable(L, idx);
         return;
     }
     if (k != K_TABLE)
@@ -209,6 +224,19 @@ static bool encode(lua_State *L, int idx, struct msgbuf *b)
         put(b, &fd, sizeof fd);
         return true;
     }
+    case K_MOVE: {
+        const emilua_udata_type *type = emilua_udata_type_of(L, idx);
+        const emilua_udata_move *move = emilua_udata_move_of(L, type);
+        tag = T_MOVE;
+        if (!grow(b, 1 + sizeof type + sizeof move + sizeof(int)))
+            return false;
+        int fd = move->take(L, idx, type);
+        put(b, &tag, 1);
+        put(b, &type, sizeof type);
+        put(b, &move, sizeof move);
+        put(b, &fd, sizeof fd);
+        return true;
+    }
     default:
         return true;
     }
@@ -231,6 +259,8 @@ int message_encode(lua_State *L, int idx, struct msgbuf *b)
         lua_pop(L, 1);
     } else if (kind_of(L, idx) == K_FD) {
         emilua_check_file_descriptor(L, idx, "message");
+    } else if (kind_of(L, idx) == K_MOVE) {
+        check_movable(L, idx);
     }
     b->data = NULL;
     b->len = b->cap = 0;
@@ -303,6 +333,17 @@ static void decode(lua_State *L, struct reader *r)
         emilua_push_file_descriptor(L, fd);
         break;
     }
+    case T_MOVE: {
+        const emilua_udata_type *type;
+        const emilua_udata_move *move;   /* static: valid in any VM */
+        int fd;
+        get(r, &type, sizeof type);
+        get(r, &move, sizeof move);
+        get(r, &fd, sizeof fd);
+        move->push(L, fd, type);
+        emilua_udata_set_move(L, type, move);   /* it may go on from here */
+        break;
+    }
     }
 }
 
@@ -330,8 +371,11 @@ static void discard(struct reader *r, emilua_context *ctx)
         mailbox_remove_sender(mb, ctx);
         break;
     }
-    case T_FD: {
+    case T_MOVE: case T_FD: {
         int fd;
+        if (tag == T_MOVE)
+            r->p += sizeof(const emilua_udata_type *) +
+                    sizeof(const emilua_udata_move *);
         get(r, &fd, sizeof fd);
         close(fd);
         break;
