@@ -55,3 +55,24 @@ for threads in 1 2; do
         row "fan-in 8 senders, $threads thread(s)" "$FAIL" - - - -
     fi
 done
+
+# Placement: the same 4 compute-bound actors on 1 then 2 threads of the
+# main context; the ratio is the speed-up (2x at best on 2 idle cores).
+timed spread1 "$REPS" "$TMP/spread1.out" env ACTOR_THREADS=1 "$EMILUA" \
+    "$BENCH/emilua/actor_spread.lua"
+if check spread1 true; then
+    w1=$T_MIN
+    timed spread2 "$REPS" "$TMP/spread2.out" env ACTOR_THREADS=2 "$EMILUA" \
+        "$BENCH/emilua/actor_spread.lua"
+    if check spread2 true; then
+        row "4 busy actors, 2 threads vs 1" \
+            "$(calc "printf \"%.2f s\", $T_MIN")" \
+            "$(calc "printf \"%.2f s\", $w1") (1 thread)" \
+            "$(ratio "$w1" "$T_MIN")" "> 1x" \
+            "$(verdict "$w1 > $T_MIN")"
+    else
+        row "4 busy actors, 2 threads vs 1" "$FAIL" - - "> 1x" MISS
+    fi
+else
+    row "4 busy actors, 1 thread" "$FAIL" - - "> 1x" MISS
+fi
