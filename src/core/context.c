@@ -25,6 +25,8 @@
 
 struct ctx_group {
     emilua_context *threads;    /* under actors.lock */
+    int nthreads;               /* under actors.lock */
+    unsigned placed;            /* under actors.lock: VMs placed so far */
     atomic_int live;            /* VMs placed in the group and not closed */
     int concurrency_hint;
 };
@@ -298,6 +300,7 @@ static void link_context_locked(struct actors *a, emilua_context *ctx)
     a->all = ctx;
     ctx->next_in_group = ctx->group->threads;
     ctx->group->threads = ctx;
+    ctx->group->nthreads++;
 }
 
 static struct ctx_group *group_new(int concurrency_hint)
@@ -420,10 +423,19 @@ emilua_context *context_place_vm(emilua_context *caller, bool inherit,
         uv_mutex_unlock(&a->lock);
         return ctx;
     }
+    /* the fewest VMs; among equals, the search starts one thread further
+     * each time, so that ties go round the threads */
     uv_mutex_lock(&a->lock);
-    for (emilua_context *t = caller->group->threads; t; t = t->next_in_group)
+    struct ctx_group *g = caller->group;
+    emilua_context *start = g->threads;
+    for (unsigned i = g->placed++ % (unsigned)g->nthreads; i > 0; i--)
+        start = start->next_in_group;
+    emilua_context *t = start;
+    do {
         if (!t->dead && (!ctx || t->nvms < ctx->nvms))
             ctx = t;
+        t = t->next_in_group ? t->next_in_group : g->threads;
+    } while (t != start);
     place_vm_locked(ctx);
     uv_mutex_unlock(&a->lock);
     return ctx;
