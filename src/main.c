@@ -57,8 +57,10 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     cli_read_environment(&proc);
 
-    emilua_context *ctx = context_new_main(&proc);
-    if (!ctx) {
+    emilua_context main_ctx;
+    emilua_context *ctx = &main_ctx;
+    memset(ctx, 0, sizeof *ctx);
+    if (context_init_main(ctx, &proc) != 0) {
         fprintf(stderr, "emilua: cannot create the event loop\n");
         return 1;
     }

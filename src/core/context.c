@@ -274,15 +274,12 @@ static void update_ref(emilua_context *ctx)
 
 /* ---- creating threads ---------------------------------------------- */
 
-static emilua_context *context_new(emilua_process *p, struct ctx_group *g)
+static int context_init(emilua_context *ctx, emilua_process *p,
+                        struct ctx_group *g)
 {
-    emilua_context *ctx = calloc(1, sizeof *ctx);
-    if (!ctx)
-        return NULL;
-    if (uv_loop_init(&ctx->loop) != 0) {
-        free(ctx);
-        return NULL;
-    }
+    int rc = uv_loop_init(&ctx->loop);
+    if (rc != 0)
+        return rc;
     ctx->process = p;
     ctx->group = g;
     uv_mutex_init(&ctx->lock);
@@ -291,6 +288,16 @@ static emilua_context *context_new(emilua_process *p, struct ctx_group *g)
     uv_unref((uv_handle_t *)&ctx->async);
     uv_idle_init(&ctx->loop, &ctx->runner);
     ctx->runner.data = ctx;
+    return 0;
+}
+
+static emilua_context *context_new(emilua_process *p, struct ctx_group *g)
+{
+    emilua_context *ctx = calloc(1, sizeof *ctx);
+    if (ctx && context_init(ctx, p, g) != 0) {
+        free(ctx);
+        return NULL;
+    }
     return ctx;
 }
 
@@ -311,21 +318,22 @@ static struct ctx_group *group_new(int concurrency_hint)
     return g;
 }
 
-emilua_context *context_new_main(emilua_process *p)
+int context_init_main(emilua_context *ctx, emilua_process *p)
 {
     struct actors *a = calloc(1, sizeof *a);
     struct ctx_group *g = group_new(0);
-    emilua_context *ctx = a && g ? context_new(p, g) : NULL;
-    if (!ctx) {
+    int rc = a && g ? context_init(ctx, p, g) : UV_ENOMEM;
+    if (rc != 0) {
         free(a);
         free(g);
-        return NULL;
+        return rc;
     }
+    ctx->caller_owned = true;
     uv_mutex_init(&a->lock);
     p->actors = a;
     link_context_locked(a, ctx);
     place_vm_locked(ctx);   /* the master VM */
-    return ctx;
+    return 0;
 }
 
 static bool has_pending(emilua_context *ctx)
@@ -529,7 +537,8 @@ void context_run_main(emilua_context *main_ctx)
                 last = false;
         if (last)
             free(g);
-        free(t);
+        if (!t->caller_owned)
+            free(t);
     }
     uv_mutex_destroy(&a->lock);
     free(a);

@@ -46,6 +46,7 @@ struct emilua_context {
     uv_idle_t runner;               /* owner: runs events, then ready VMs */
     uv_thread_t thread;
     bool own_thread;                /* false for the main thread */
+    bool caller_owned;              /* the main thread's: not freed here */
     bool async_refed;               /* owner */
     bool dead;                      /* the loop ended (lock and actors lock) */
     bool joined;                    /* actors lock */
@@ -169,7 +170,8 @@ void vm_close(emilua_vm *vm);
 void vm_report_deadlocks(emilua_vm *vm);
 
 /* context.c */
-emilua_context *context_new_main(emilua_process *p);
+/* The main thread's context, in the caller's storage: 0 or a status. */
+int context_init_main(emilua_context *ctx, emilua_process *p);
 void context_run_main(emilua_context *ctx);
 void context_add_vm(emilua_context *ctx, emilua_vm *vm);
 void context_remove_vm(emilua_vm *vm);

@@ -55,9 +55,9 @@ int main(void)
     lua_setglobal(L, "example");
 
     CHECK(luaL_dostring(L, program) == 0);
-    uint64_t start = uv_now(&fx.ctx->loop);
-    uv_run(&fx.ctx->loop, UV_RUN_DEFAULT);
-    CHECK(uv_now(&fx.ctx->loop) - start < 30000);
+    uint64_t start = uv_now(&fx.ctx.loop);
+    uv_run(&fx.ctx.loop, UV_RUN_DEFAULT);
+    CHECK(uv_now(&fx.ctx.loop) - start < 30000);
 
     CHECK(strcmp(result(L, "waited"), "yes") == 0);
     CHECK(strcmp(result(L, "canceled"), "Fiber canceled") == 0);

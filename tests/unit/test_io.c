@@ -220,9 +220,9 @@ static void run(const char *name, const char *src, bool close_early)
     CHECK(rc == 0);
     if (close_early) {
         for (int i = 0; i < 10; i++)
-            uv_run(&fx.ctx->loop, UV_RUN_NOWAIT);
+            uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
     } else {
-        uv_run(&fx.ctx->loop, UV_RUN_DEFAULT);
+        uv_run(&fx.ctx.loop, UV_RUN_DEFAULT);
     }
     if (!script_finished) {
         fprintf(stderr, "%s: the script did not finish\n", name);

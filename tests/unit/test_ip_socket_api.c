@@ -105,7 +105,7 @@ int main(void)
     int rc = vm_start_entry(fx.vm, path, "main");
     unlink(path);
     CHECK(rc == 0);
-    uv_run(&fx.ctx->loop, UV_RUN_DEFAULT);
+    uv_run(&fx.ctx.loop, UV_RUN_DEFAULT);
     CHECK(script_finished);
     vm_fixture_close(&fx);
     return check_failures != 0;

@@ -122,7 +122,7 @@ static void test_close_before_gc(void)
     lua_State *L = fx.vm->L;
     dostring(L, "local t = new_thing() t:close() t:close() t = nil");
     CHECK(closes == 1);
-    uv_run(&fx.ctx->loop, UV_RUN_NOWAIT);    /* the handle closes */
+    uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);    /* the handle closes */
     CHECK(live == 1);                       /* the userdata still holds it */
     dostring(L, "collectgarbage() collectgarbage()");
     CHECK(live == 0 && closes == 1);        /* close ran once */
@@ -138,7 +138,7 @@ static void test_gc_before_close(void)
     dostring(L, "new_thing() collectgarbage() collectgarbage()");
     CHECK(closes == 1);
     CHECK(live == 1);                       /* libuv still closing */
-    uv_run(&fx.ctx->loop, UV_RUN_NOWAIT);
+    uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
     CHECK(live == 0);
     vm_fixture_close(&fx);
     closes = 0;
@@ -190,7 +190,7 @@ static void test_vm_close_with_waiting_fibers(void)
     CHECK(vm_start_entry(fx.vm, path, "main") == 0);
     unlink(path);
     for (int i = 0; i < 5; i++)
-        uv_run(&fx.ctx->loop, UV_RUN_NOWAIT);
+        uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
     (void)L;
     vm_fixture_close(&fx);
 }

@@ -9,17 +9,17 @@
 
 struct vm_fixture {
     emilua_process proc;
-    emilua_context *ctx;
+    emilua_context ctx;
     emilua_vm *vm;
 };
 
 static inline void vm_fixture_open(struct vm_fixture *fx)
 {
     *fx = (struct vm_fixture){0};
-    if (!(fx->ctx = context_new_main(&fx->proc)) ||
-        !(fx->vm = vm_new(fx->ctx, true)))
+    if (context_init_main(&fx->ctx, &fx->proc) != 0 ||
+        !(fx->vm = vm_new(&fx->ctx, true)))
         abort();
-    context_add_vm(fx->ctx, fx->vm);
+    context_add_vm(&fx->ctx, fx->vm);
     emilua_vm_ref(fx->vm);   /* the VM may close by itself first */
 }
 
@@ -27,7 +27,7 @@ static inline void vm_fixture_close(struct vm_fixture *fx)
 {
     vm_close(fx->vm);
     emilua_vm_unref(fx->vm);
-    context_run_main(fx->ctx);
+    context_run_main(&fx->ctx);
 }
 
 #endif
