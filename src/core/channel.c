@@ -29,6 +29,7 @@ struct mailbox {
     bool imported;                /* owner */
     struct message *head, *tail;  /* owner: waiting for a receive() */
     emilua_fiber *receiver;       /* owner */
+    struct emilua_blocked blocked;   /* the receiver's, for the report */
 };
 
 enum { MSG_QUEUED, MSG_TAKEN, MSG_WITHDRAWN };
@@ -43,6 +44,7 @@ struct message {
     emilua_context *sender_ctx;
     struct message *next;     /* in the mailbox's buffer */
     struct msgbuf value;
+    struct emilua_blocked blocked;   /* the sender's, for the report */
 };
 
 struct tx {
@@ -342,6 +344,9 @@ static int tx_send(lua_State *L)
     atomic_fetch_add(&mb->refs, 1);
     m->sender = f;
     m->sender_ctx = vm->ctx;
+    m->blocked = (struct emilua_blocked){
+        "No VM left to receive what was sent to inbox %p", mb};
+    emilua_set_blocked(f, &m->blocked);
     if (vm->ctx == mb->ctx) {
         deliver(m, vm->ctx);
         return emilua_suspend(L, f, send_canceller, m);
@@ -434,6 +439,9 @@ static int inbox_receive(lua_State *L)
         return emilua_raise_error(L, &emilua_runtime_category,
                                   EMILUA_ERRC_NO_SENDERS);
     mb->receiver = f;
+    mb->blocked = (struct emilua_blocked){
+        "No VM left to send to inbox %p", mb};
+    emilua_set_blocked(f, &mb->blocked);
     context_xwait(vm->ctx, 1);
     return emilua_suspend(L, f, receive_canceller, mb);
 }

@@ -13,10 +13,10 @@
  * thread take turns.
  *
  * A thread's loop lives while its VMs have work.  Its async handle keeps
- * it alive only while something another thread must finish is awaited
- * (xwaits) or, once it holds no VM, while its group still has live VMs
- * (it may get one).  When the loop runs dry with VMs left, nothing can
- * wake them any more and they are closed. */
+ * it alive only while something another thread may finish is awaited
+ * (xwaits, and another thread exists) or, once it holds no VM, while its
+ * group still has live VMs (it may get one).  When the loop runs dry with
+ * VMs left, nothing can wake them any more and they are closed. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +34,7 @@ struct ctx_group {
 struct actors {
     uv_mutex_t lock;            /* groups' thread lists, nvms, dead flags */
     emilua_context *all;        /* every context, newest first */
+    atomic_int threads;         /* threads whose loop has not ended */
 };
 
 /* ---- event queues -------------------------------------------------- */
@@ -261,7 +262,9 @@ static void update_ref(emilua_context *ctx)
 {
     if (ctx->dead)
         return;
-    bool want = ctx->vms ? ctx->xwaits > 0
+    /* alone in the process, a wait can only end from this thread */
+    bool alone = atomic_load(&ctx->process->actors->threads) == 1;
+    bool want = ctx->vms ? ctx->xwaits > 0 && !alone
                          : atomic_load(&ctx->group->live) > 0;
     if (want == ctx->async_refed)
         return;
@@ -329,6 +332,7 @@ int context_init_main(emilua_context *ctx, emilua_process *p)
         return rc;
     }
     ctx->caller_owned = true;
+    atomic_init(&a->threads, 1);
     uv_mutex_init(&a->lock);
     p->actors = a;
     link_context_locked(a, ctx);
@@ -369,6 +373,12 @@ static void run_thread(emilua_context *ctx)
         if (done)
             ctx->dead = true;
         uv_mutex_unlock(&ctx->lock);
+        if (done && atomic_fetch_sub(&a->threads, 1) == 2) {
+            /* the last thread left sees whether its waits can still end */
+            for (emilua_context *t = a->all; t; t = t->next_all)
+                if (!t->dead)
+                    uv_async_send(&t->async);
+        }
         uv_mutex_unlock(&a->lock);
         if (done)
             break;
@@ -392,7 +402,9 @@ static emilua_context *spawn_thread(emilua_process *p, struct ctx_group *g)
     struct actors *a = p->actors;
     ctx->own_thread = true;
     uv_mutex_lock(&a->lock);
+    atomic_fetch_add(&a->threads, 1);
     if (uv_thread_create(&ctx->thread, thread_main, ctx) != 0) {
+        atomic_fetch_sub(&a->threads, 1);
         uv_mutex_unlock(&a->lock);
         uv_close((uv_handle_t *)&ctx->async, NULL);
         uv_close((uv_handle_t *)&ctx->runner, NULL);
@@ -429,6 +441,7 @@ emilua_context *context_place_vm(emilua_context *caller, bool inherit,
         uv_mutex_lock(&a->lock);
         ctx->nvms++;
         uv_mutex_unlock(&a->lock);
+        update_ref(caller);   /* no longer alone: waits may end elsewhere */
         return ctx;
     }
     /* the fewest VMs; among equals, the search starts one thread further
@@ -463,10 +476,12 @@ int context_add_threads(emilua_context *caller, int count)
 {
     if (caller->group->concurrency_hint == 1)
         return -ENOTSUP;
-    for (int i = 0; i < count; i++)
+    int rc = 0;
+    for (int i = 0; i < count && rc == 0; i++)
         if (!spawn_thread(caller->process, caller->group))
-            return -EAGAIN;
-    return 0;
+            rc = -EAGAIN;
+    update_ref(caller);
+    return rc;
 }
 
 /* ---- stopping -------------------------------------------------------- */
