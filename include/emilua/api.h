@@ -285,6 +285,9 @@ typedef struct emilua_udata_move {
 
 void emilua_udata_set_move(lua_State *L, const emilua_udata_type *type,
                            const emilua_udata_move *move);
+/* The hook of an IO object type whose record is a bare emilua_io
+ * (emilua/io.h, as pipe ends are). */
+extern const emilua_udata_move emilua_io_plain_move;
 /* The type of the userdata at idx when it was made by emilua_new_udata(),
  * else NULL; and the move hook registered for a type in L's VM, or NULL. */
 const emilua_udata_type *emilua_udata_type_of(lua_State *L, int idx);
