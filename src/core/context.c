@@ -210,6 +210,7 @@ bool context_has_other_ready(emilua_context *ctx)
 
 void context_add_vm(emilua_context *ctx, emilua_vm *vm)
 {
+    vm->in_context = true;
     vm->prev_vm = NULL;
     vm->next_vm = ctx->vms;
     if (ctx->vms)
@@ -236,6 +237,9 @@ static void group_changed_locked(struct ctx_group *g)
 void context_remove_vm(emilua_vm *vm)
 {
     emilua_context *ctx = vm->ctx;
+    if (!vm->in_context)   /* a VM a C test made with vm_new() alone */
+        return;
+    vm->in_context = false;
     if (vm->prev_vm)
         vm->prev_vm->next_vm = vm->next_vm;
     else if (ctx->vms == vm)
