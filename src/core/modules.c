@@ -578,10 +578,14 @@ int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
     if (me && me->module)
         from = me->module;
     if (strcmp(id, ".") == 0) {
+        /* a program read from stdin or typed at the prompt has no file
+         * to run again */
+        if (!p->entry || strcmp(p->entry, "-") == 0)
+            return EMILUA_ERRC_MODULE_NOT_FOUND;
         if (snprintf(file, PATH_MAX, "%s", p->entry) >= PATH_MAX)
             return EMILUA_ERRC_BAD_MODULE_ID;
         dirname_of(file, root);
-        if (is_directory(file))
+        if (is_directory(p->bundle, file))
             snprintf(root, PATH_MAX, "%s", file);
         return 0;
     }
@@ -602,7 +606,7 @@ int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
     int errc = resolve_relative(from, id, base);
     if (errc)
         return errc;
-    if (!find_module_file(base, file, &is_init))
+    if (!find_module_file(p->bundle, base, file, &is_init))
         return EMILUA_ERRC_MODULE_NOT_FOUND;
     strcpy(root, from->root);
     return 0;
