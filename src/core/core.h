@@ -18,8 +18,8 @@ struct emilua_process {
     size_t n_module_dirs;
     int supervisor_fd;      /* AF_UNIX SOCK_SEQPACKET to the supervisor */
     unsigned lowfds;        /* bit n: fd n (3..9) was inherited */
-    struct actors *actors;  /* threads and execution contexts (context.c) */
     struct bundle *bundle;  /* this executable's app, or NULL */
+    struct actors *actors;  /* threads and execution contexts (context.c) */
 };
 
 /* One event handed to a thread: a message, an acknowledgement, a VM to

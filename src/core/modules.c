@@ -588,7 +588,9 @@ int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
     if (me && me->module)
         from = me->module;
     if (strcmp(id, ".") == 0) {
-        if (!p->entry)
+        /* a program read from stdin or typed at the prompt has no file
+         * to run again */
+        if (!p->entry || strcmp(p->entry, "-") == 0)
             return EMILUA_ERRC_MODULE_NOT_FOUND;
         if (snprintf(file, PATH_MAX, "%s", p->entry) >= PATH_MAX)
             return EMILUA_ERRC_BAD_MODULE_ID;
