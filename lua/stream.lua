@@ -70,10 +70,11 @@ end
 -- The loops below stop early when a call transfers 0 bytes without an
 -- error (as Boost.Asio does): retrying could spin forever.
 
--- method is 'read_some' or 'write_some'.
+-- method is 'read_some' or 'write_some'; minimum nil: the whole buffer
+-- (#buf is a C call: one per operation is enough).
 local function transfer_loop(func, io, method, buf, minimum)
     local total, done = #buf, 0
-    if minimum > total then minimum = total end
+    if not minimum or minimum > total then minimum = total end
     while done < minimum do
         local rest = done == 0 and buf or span_sub(buf, done + 1, total)
         local n = check_count(2, func, method, io[method](io, rest),
@@ -94,7 +95,7 @@ function stream.write_all(io, buf)
         arg_error('stream.write_all', 2, 'buffer',
                   'a byte_span or a string', buf)
     end
-    return transfer_loop('stream.write_all', io, 'write_some', buf, #buf)
+    return transfer_loop('stream.write_all', io, 'write_some', buf)
 end
 
 function stream.write_at_least(io, buf, minimum)
@@ -108,7 +109,7 @@ end
 function stream.read_all(io, buf)
     check_object('stream.read_all', io)
     check_span('stream.read_all', buf)
-    return transfer_loop('stream.read_all', io, 'read_some', buf, #buf)
+    return transfer_loop('stream.read_all', io, 'read_some', buf)
 end
 
 function stream.read_at_least(io, buf, minimum)

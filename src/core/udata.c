@@ -64,9 +64,11 @@ void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,
 
 void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
 {
-    if (lua_type(L, idx) != LUA_TUSERDATA)
-        return NULL;
+    /* On every method call: two API calls, not three.  A light userdata
+     * has a pointer but length 0, anything else no pointer. */
     char *p = lua_touserdata(L, idx);
+    if (!p)
+        return NULL;
     size_t len = lua_objlen(L, idx);
     const emilua_udata_type *stamp;
     if (len < sizeof stamp)

@@ -1,4 +1,4 @@
--- A read that waits (a FIFO nobody has written to yet) runs on the pool:
+-- A read that waits (a FIFO nobody has written to yet) waits on the loop:
 -- the loop goes on, another fiber keeps printing, and it is that fiber's
 -- write which ends the read.  Were the loop blocked, this would hang.
 -- Meanwhile a third fiber reads a regular file to its end.

@@ -182,7 +182,22 @@ static int lua_fd_is_open(lua_State *L)
     return 1;
 }
 
+/* testio.keep(a, b): for C to look at after the script (referenced
+ * from the registry until the VM closes). */
+static emilua_io *kept[2];
+
+static int testio_keep(lua_State *L)
+{
+    for (int i = 0; i < 2; i++) {
+        kept[i] = emilua_object_check(L, i + 1, &sock_type);
+        lua_pushvalue(L, i + 1);
+        luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return 0;
+}
+
 static const emilua_reg testio_funcs[] = {
+    {"keep", testio_keep, 0},
     {"pair", testio_pair, 0},
     {"new", testio_new, 0},
     {"pipe_fds", testio_pipe_fds, 0},
@@ -191,14 +206,12 @@ static const emilua_reg testio_funcs[] = {
 
 /* ---- running a script ----------------------------------------------------- */
 
-/* Runs src as the entry of a fresh VM.  The script calls finished() when
- * it got to its end.  With close_early, the VM is closed while the
- * loop still has work (fibers still waiting). */
-static void run(const char *name, const char *src, bool close_early)
+/* Starts src as the entry of a fresh VM.  The script calls finished()
+ * when it got to its end. */
+static void start(struct vm_fixture *fx, const char *src)
 {
-    struct vm_fixture fx;
-    vm_fixture_open(&fx);
-    lua_State *L = fx.vm->L;
+    vm_fixture_open(fx);
+    lua_State *L = fx->vm->L;
     lua_newtable(L);
     emilua_set_funcs(L, "testio", testio_funcs);
     lua_setglobal(L, "testio");
@@ -215,25 +228,40 @@ static void run(const char *name, const char *src, bool close_early)
     if (fd < 0 || write(fd, src, strlen(src)) != (ssize_t)strlen(src))
         abort();
     close(fd);
-    int rc = vm_start_entry(fx.vm, path, "main");
+    int rc = vm_start_entry(fx->vm, path, "main");
     unlink(path);
     CHECK(rc == 0);
+}
+
+/* Checks that the script finished, closes the VM and checks that every
+ * record was freed. */
+static void finish(struct vm_fixture *fx, const char *name)
+{
+    if (!script_finished) {
+        fprintf(stderr, "%s: the script did not finish\n", name);
+        check_failures++;
+    }
+    vm_fixture_close(fx);
+    if (live_records != 0) {
+        fprintf(stderr, "%s: %d records not freed\n", name, live_records);
+        check_failures++;
+        live_records = 0;
+    }
+}
+
+/* Runs src to its end.  With close_early, the VM is closed while the
+ * loop still has work (fibers still waiting). */
+static void run(const char *name, const char *src, bool close_early)
+{
+    struct vm_fixture fx;
+    start(&fx, src);
     if (close_early) {
         for (int i = 0; i < 10; i++)
             uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
     } else {
         uv_run(&fx.ctx.loop, UV_RUN_DEFAULT);
     }
-    if (!script_finished) {
-        fprintf(stderr, "%s: the script did not finish\n", name);
-        check_failures++;
-    }
-    vm_fixture_close(&fx);
-    if (live_records != 0) {
-        fprintf(stderr, "%s: %d records not freed\n", name, live_records);
-        check_failures++;
-        live_records = 0;
-    }
+    finish(&fx, name);
 }
 
 /* ---- the scripts ---------------------------------------------------------- */
@@ -429,6 +457,46 @@ static const char vm_close_pending[] =
     "spawn(function() b:read_some(byte_span.new(8)) end)\n"
     "finished()\n";
 
+/* The poll stays armed after a wait (the next wait costs no epoll_ctl),
+ * yet keeps neither the loop running nor, once an event comes with
+ * nobody waiting, the loop spinning: that direction is dropped. */
+static const char armed[] =
+    "local a, b = testio.pair()\n"
+    "testio.keep(a, b)\n"
+    "local r = spawn(function() b:read_some(byte_span.new(8)) end)\n"
+    "this_fiber.yield()\n"
+    "a:write_some('1')\n"
+    "r:join()\n"
+    "finished()\n";
+
+static void idle_nop(uv_idle_t *h)
+{
+    (void)h;
+}
+
+static void armed_poll(void)
+{
+    struct vm_fixture fx;
+    start(&fx, armed);
+    /* returns only if the armed poll does not hold the loop */
+    uv_run(&fx.ctx.loop, UV_RUN_DEFAULT);
+    emilua_io *a = kept[0], *b = kept[1];
+    CHECK(b->poll && b->events == UV_READABLE);
+    CHECK(!uv_loop_alive(&fx.ctx.loop));
+    /* data with nobody waiting: one callback, then b is not watched.  An
+     * idle handle keeps the loop alive, so that it polls at all. */
+    uv_idle_t idle;
+    uv_idle_init(&fx.ctx.loop, &idle);
+    uv_idle_start(&idle, idle_nop);
+    CHECK(write(a->fd, "2", 1) == 1);
+    uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
+    CHECK(b->events == 0);
+    uv_run(&fx.ctx.loop, UV_RUN_NOWAIT);
+    CHECK(b->events == 0 && a->events == 0);
+    uv_close((uv_handle_t *)&idle, NULL);
+    finish(&fx, "armed");
+}
+
 int main(void)
 {
     run("echo", echo, false);
@@ -443,5 +511,6 @@ int main(void)
     run("gc", gc, false);
     run("pipe_eof", pipe_eof, false);
     run("vm_close_pending", vm_close_pending, true);
+    armed_poll();
     return check_failures != 0;
 }

@@ -18,8 +18,15 @@ struct file_fd {
     int fd;
     unsigned refs;
     bool released;          /* handed out by release(): never closed here */
-    bool no_nowait;         /* RWF_NOWAIT is refused (FIFOs, ttys...) */
+    bool no_nowait;         /* RWF_NOWAIT is refused: use the pool */
+    bool polled;            /* waits for readiness instead of the pool */
+    bool classified;        /* polled/no_nowait were decided */
+    int nbfd;               /* polled: fd for plain nonblocking calls, or
+                               -1: fd with RWF_NOWAIT */
+    bool own_nbfd;          /* nbfd is a private description to close */
 };
+
+struct file_watch;
 
 struct file {
     emilua_object obj;              /* first member */
@@ -28,6 +35,7 @@ struct file {
     struct emilua_waitq locks;      /* lock()/lock_shared() waiting */
     uv_timer_t lock_timer;          /* retries the oldest waiting lock */
     uint64_t lock_delay;            /* ms until the next retry */
+    struct file_watch *watch;       /* readiness of a polled fd, or NULL */
 };
 
 void file_fd_unref(struct file_fd *h);
@@ -47,6 +55,23 @@ struct file *file_check_open(lua_State *L, const emilua_udata_type *type);
 /* Reads and writes: offset -1 is the file position (file.stream). */
 int file_transfer(lua_State *L, struct file *f, bool write, int64_t offset,
                   const emilua_byte_span *s);
+/* Pollable fds (poll.c). */
+/* Decides, after RWF_NOWAIT said EAGAIN or EOPNOTSUPP, whether h waits for
+ * readiness (sets h->polled) or goes to the pool. */
+void file_fd_classify(struct file_fd *h, ssize_t nowait_result);
+/* One nonblocking attempt on a polled fd: a count, -errno, -EAGAIN. */
+ssize_t file_try_polled(struct file_fd *h, bool write, int64_t offset,
+                        void *buf, size_t len);
+/* Watches f's polled fd for one direction (the oldest pending transfer's):
+ * 0 or a negative status.  file_watch_stop() stops when none is left. */
+int file_watch(struct file *f, bool write);
+void file_watch_stop(struct file *f);
+/* Readiness: runs the waiting transfers that can run now (transfer.c). */
+void file_polled_ready(struct file *f, int status);
+/* Closes the watch (the fd goes away). */
+void file_unwatch(struct file *f);
+void file_watch_closed(emilua_object *o, uv_handle_t *h);
+
 /* flock(2): op is LOCK_EX or LOCK_SH. */
 int file_lock(lua_State *L, struct file *f, int op);
 int file_try_lock(lua_State *L, struct file *f, int op);

@@ -21,6 +21,8 @@ void file_fd_unref(struct file_fd *h)
     /* Linux frees the fd even when close() fails: nothing to retry. */
     if (!h->released)
         close(h->fd);
+    if (h->own_nbfd)
+        close(h->nbfd);
     free(h);
 }
 
@@ -32,7 +34,8 @@ static void file_final_close(emilua_object *o)
     emilua_object_close_handle((uv_handle_t *)&f->lock_timer);
 }
 
-static const emilua_object_ops file_ops = {file_final_close, NULL, NULL};
+static const emilua_object_ops file_ops = {file_final_close,
+                                           file_watch_closed, NULL};
 
 struct file *file_new(lua_State *L, const emilua_udata_type *type)
 {
@@ -56,6 +59,10 @@ int file_adopt(struct file *f, int fd)
     h->refs = 1;
     h->released = false;
     h->no_nowait = false;
+    h->polled = false;
+    h->classified = false;
+    h->nbfd = -1;
+    h->own_nbfd = false;
     f->fd = h;
     return 0;
 }
@@ -66,6 +73,7 @@ int file_drop(struct file *f, bool release)
     if (!h)
         return -EBADF;
     file_cancel_all(f);
+    file_unwatch(f);
     f->fd = NULL;
     int fd = h->fd;
     h->released = release;

@@ -36,11 +36,14 @@ int ipsock_check_family(lua_State *L, int argn);
 /* An ip.address or its text at argn (port at argn + 1) as a sockaddr. */
 socklen_t ipsock_check_endpoint(lua_State *L, int argn,
                                 struct sockaddr_storage *ss);
-/* The data of a transfer at argn: a byte_span, or with string_ok a
- * string.  op_buffer() points op at it (a string stays alive in the
- * caller's frame while the op waits). */
-void ipsock_check_buffer(lua_State *L, int argn, bool string_ok);
-void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn);
+/* The data of a transfer at argn: a byte_span (returned), or with
+ * string_ok a string (NULL).  op_buffer() points op at what check_buffer()
+ * returned for argn (a string stays alive in the caller's frame while the
+ * op waits). */
+emilua_byte_span *ipsock_check_buffer(lua_State *L, int argn,
+                                      bool string_ok);
+void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn,
+                      const emilua_byte_span *s);
 /* An optional array of message flag names at argn: MSG_* bits. */
 int ipsock_check_msg_flags(lua_State *L, int argn);
 

@@ -98,19 +98,20 @@ socklen_t ipsock_check_endpoint(lua_State *L, int argn,
     return emilua_ip_to_sockaddr(a, port, ss);
 }
 
-void ipsock_check_buffer(lua_State *L, int argn, bool string_ok)
-{
-    if (emilua_test_byte_span(L, argn))
-        return;
-    if (string_ok && lua_type(L, argn) == LUA_TSTRING)
-        return;
-    emilua_arg_error(L, argn, "buffer",
-                     string_ok ? "a byte_span or a string" : "a byte_span");
-}
-
-void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn)
+emilua_byte_span *ipsock_check_buffer(lua_State *L, int argn,
+                                      bool string_ok)
 {
     emilua_byte_span *s = emilua_test_byte_span(L, argn);
+    if (s || (string_ok && lua_type(L, argn) == LUA_TSTRING))
+        return s;
+    emilua_arg_error(L, argn, "buffer",
+                     string_ok ? "a byte_span or a string" : "a byte_span");
+    return NULL;
+}
+
+void ipsock_op_buffer(lua_State *L, emilua_io_op *op, int argn,
+                      const emilua_byte_span *s)
+{
     if (s) {
         emilua_io_op_buffer(op, s);
         return;
@@ -365,12 +366,14 @@ int ipsock_property(lua_State *L, struct ip_sock *s, const char *key)
 
 int ipsock_index(lua_State *L)
 {
-    struct ip_sock *s = ipsock_check(L, 1);
+    /* Methods first: a method lookup (every call) needs no check of the
+     * object, only a property read does. */
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     if (!lua_isnil(L, -1))
         return 1;
     lua_pop(L, 1);
+    struct ip_sock *s = ipsock_check(L, 1);
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2)
                                                     : NULL;
     if (key && ipsock_property(L, s, key))

@@ -70,13 +70,13 @@ static int tcp_connect(lua_State *L)
 static int start_transfer(lua_State *L, int dir, bool with_flags)
 {
     struct ip_sock *s = check_tcp(L);
-    ipsock_check_buffer(L, 2, dir == EMILUA_IO_OUT);
+    emilua_byte_span *span = ipsock_check_buffer(L, 2, dir == EMILUA_IO_OUT);
     int flags = with_flags ? ipsock_check_msg_flags(L, 3) : 0;
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, dir,
                                           dir == EMILUA_IO_IN ? try_read
                                                               : try_write,
                                           NULL);
-    ipsock_op_buffer(L, op, 2);
+    ipsock_op_buffer(L, op, 2, span);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }

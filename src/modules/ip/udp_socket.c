@@ -84,11 +84,11 @@ static int udp_receive_from(lua_State *L)
 static int udp_send(lua_State *L)
 {
     struct ip_sock *s = check_udp(L);
-    ipsock_check_buffer(L, 2, true);
+    emilua_byte_span *span = ipsock_check_buffer(L, 2, true);
     int flags = ipsock_check_msg_flags(L, 3);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    ipsock_op_buffer(L, op, 2);
+    ipsock_op_buffer(L, op, 2, span);
     op->flags = flags;
     return emilua_io_submit(L, op);
 }
@@ -96,13 +96,13 @@ static int udp_send(lua_State *L)
 static int udp_send_to(lua_State *L)
 {
     struct ip_sock *s = check_udp(L);
-    ipsock_check_buffer(L, 2, true);
+    emilua_byte_span *span = ipsock_check_buffer(L, 2, true);
     struct sockaddr_storage ss;
     socklen_t len = ipsock_check_endpoint(L, 3, &ss);
     int flags = ipsock_check_msg_flags(L, 5);
     emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_OUT, try_send,
                                           NULL);
-    ipsock_op_buffer(L, op, 2);
+    ipsock_op_buffer(L, op, 2, span);
     memcpy(&op->addr, &ss, len);
     op->addrlen = len;
     op->flags = flags;

@@ -15,13 +15,9 @@
  *   - when none of the above works: poll() for readiness, then a call
  *     sized not to block (FIONREAD for reads, PIPE_BUF for writes).
  *
- * An operation is tried at once; it suspends the fiber only when the
- * fd is not ready.  It then waits through a private epoll fd holding the
- * stdio fd, which libuv polls (uv_poll_init would set O_NONBLOCK on the
- * fd it is given; on the epoll fd that is harmless).  The system call is
- * made from the readiness callback, so a cancelled operation has not
- * happened.  Trying first keeps system.out writes in program order with
- * print(), which writes fd 1 directly. */
+ * The waiting is the IO-object layer's (see "the objects" below).  An
+ * operation is tried at once, so system.out writes stay in program order
+ * with print(), which writes fd 1 directly. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -73,38 +69,32 @@ static int reopen_tty(int fd, bool writing, const struct stat *st)
     return nfd;
 }
 
-/* Returns 0 or a negative status. */
-static int io_open(struct io *io, int fd, bool writing)
+/* Picks the way to do IO on fd, given its fstat() and F_GETFL. */
+static void io_open(struct io *io, int fd, bool writing,
+                    const struct stat *st, int fl)
 {
-    struct stat st;
-    if (fstat(fd, &st) != 0)
-        return -errno;
-    int fl = fcntl(fd, F_GETFL);
-    if (fl < 0)
-        return -errno;
     io->fd = fd;
     io->own_fd = -1;
     io->writing = writing;
-    if (S_ISSOCK(st.st_mode)) {
+    if (S_ISSOCK(st->st_mode)) {
         io->kind = IO_SOCKET;
     } else if (fl & O_NONBLOCK) {
         io->kind = IO_NONBLOCK;
-    } else if (S_ISFIFO(st.st_mode)) {
+    } else if (S_ISFIFO(st->st_mode)) {
         io->kind = IO_NOWAIT;
-    } else if (S_ISCHR(st.st_mode) && isatty(fd)) {
-        int nfd = reopen_tty(fd, writing, &st);
+    } else if (S_ISCHR(st->st_mode) && isatty(fd)) {
+        int nfd = reopen_tty(fd, writing, st);
         if (nfd >= 0) {
             io->fd = io->own_fd = nfd;
             io->kind = IO_NONBLOCK;
         } else {
             io->kind = IO_POLLED;
         }
-    } else if (S_ISCHR(st.st_mode)) {
+    } else if (S_ISCHR(st->st_mode)) {
         io->kind = IO_NOWAIT;
     } else {
         io->kind = IO_BLOCKING;
     }
-    return 0;
 }
 
 static void io_close(struct io *io)
@@ -180,252 +170,124 @@ static ssize_t io_try(struct io *io, void *buf, size_t len)
     }
 }
 
-/* ---- suspended operations -----------------------------------------------
- * Each of in_, out and err is an object (emilua/object.h) with one queue
- * of waiting operations.  While the queue is not empty, one private epoll
- * fd holds the stdio fd, and one uv_poll_t watches the epoll fd; both go
- * when the queue empties, because dup_from() may put another file behind
- * the stdio fd between two waits. */
+/* ---- the objects ---------------------------------------------------------
+ * Each of in_, out and err is an emilua_io (emilua/io.h) whose fd is a
+ * private epoll fd holding the stdio fd: the layer polls that one (its
+ * uv_poll_init sets O_NONBLOCK on the epoll fd, which is harmless) and
+ * owns waiting, cancellation, close and GC, while the try function does
+ * the IO on the stdio fd the way `how` says.  The epoll fd is readable
+ * when the stdio fd is ready in the stream's direction, so every op waits
+ * in the layer's IN queue.  dup_from() (or anything else) may put another
+ * file behind the stdio fd: each op first checks what the fd is, and a
+ * new file gets a new epoll fd (as soon as no op waits on the old one). */
 
 struct stdio_obj {
-    emilua_object obj;
+    emilua_io io;           /* io.fd: the epoll fd, made by the first op */
     int fd;                 /* STDIN_FILENO... */
     bool writing;
-    struct watch *watch;    /* while some operation waits */
-    struct emilua_waitq waits;
+    bool stale;             /* the epoll fd may still hold an old file */
+    struct io how;
+    dev_t dev;              /* the file `how` was made for */
+    ino_t ino;
+    int fl;
 };
 
-struct watch {
-    uv_poll_t poll;         /* on epfd */
-    int epfd;
-};
-
-struct op {
-    struct emilua_waiter waiter;
-    struct io io;
-    emilua_bytes *mem;      /* the span's memory, referenced, or NULL */
-    unsigned char *data;
-    size_t len;
-    unsigned char copy[];   /* a string being written */
-};
-
-static void op_free(struct op *op)
+static void stdio_finalize(emilua_io *io)
 {
-    io_close(&op->io);
-    if (op->mem)
-        emilua_bytes_unref(op->mem);
-    free(op);
+    io_close(&((struct stdio_obj *)io)->how);
 }
 
-static void free_waiter(struct emilua_waiter *w)
+static bool idle(struct stdio_obj *s)
 {
-    op_free(EMILUA_CONTAINER_OF(w, struct op, waiter));
+    return emilua_waitq_empty(&s->io.waiting[EMILUA_IO_IN]);
 }
 
-static void watch_closed(emilua_object *o, uv_handle_t *h)
+/* Watches the stdio fd through a new epoll fd: 0 or a negative status. */
+static int new_epoll(struct stdio_obj *s)
 {
-    struct watch *w = EMILUA_CONTAINER_OF(h, struct watch, poll);
-    close(w->epfd);
-    free(w);
+    emilua_io_close(&s->io);    /* nobody waits: cancels nothing */
+    int epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0)
+        return -errno;
+    s->stale = false;
+    return emilua_io_assign(&s->io, epfd, false);
 }
 
-/* Stops watching once nobody waits. */
-static void unwatch_if_idle(struct stdio_obj *s)
+/* Makes `how` and the epoll fd fit the file behind the stdio fd: 0 or a
+ * negative status. */
+static int prepare(struct stdio_obj *s)
 {
-    if (!s->watch || !emilua_waitq_empty(&s->waits))
-        return;
-    uv_poll_stop(&s->watch->poll);
-    emilua_object_close_handle((uv_handle_t *)&s->watch->poll);
-    s->watch = NULL;
-}
-
-/* Pushes the result of a finished call: (nil, n) or (error). */
-static int push_result(lua_State *L, ssize_t n, bool writing)
-{
-    return emilua_io_push_result(L, n == 0 && !writing ? EMILUA_EOF : n);
-}
-
-static void op_finish(struct op *op, ssize_t n)
-{
-    emilua_fiber *f = op->waiter.fiber;
-    bool writing = op->io.writing;
-    op_free(op);
-    if (n == 0 && !writing)
-        n = EMILUA_EOF;
-    if (n < 0) {
-        emilua_resume_status(f, (int)n);
-        return;
-    }
-    lua_State *co = emilua_resume_begin(f);
-    if (co) {
-        lua_pushinteger(co, n);
-        emilua_resume_end(f, 1);
-    }
-}
-
-/* The system call is made here, once the fd is ready. */
-static void on_ready(uv_poll_t *h, int status, int events)
-{
-    struct stdio_obj *s = h->data;
-    struct emilua_waiter *w;
-    while ((w = s->waits.head)) {
-        struct op *op = EMILUA_CONTAINER_OF(w, struct op, waiter);
-        ssize_t n = status < 0 ? status
-                               : io_try(&op->io, op->data, op->len);
-        if (n == -EAGAIN)
-            break;
-        emilua_waitq_unlink(w);
-        op_finish(op, n);
-    }
-    unwatch_if_idle(s);
-}
-
-static void op_cancel(emilua_fiber *f, void *data)
-{
-    struct op *op = data;
-    struct stdio_obj *s = EMILUA_CONTAINER_OF(op->waiter.queue,
-                                              struct stdio_obj, waits);
-    emilua_waitq_unlink(&op->waiter);
-    op_free(op);
-    unwatch_if_idle(s);
-    emilua_resume_canceled(f);
-}
-
-/* Starts watching the stdio fd: 0, or -EPERM when it cannot be watched
- * (a file in nonblocking mode), or another negative status. */
-static int watch(struct stdio_obj *s, uv_loop_t *loop)
-{
-    if (s->watch)
+    struct stat st;
+    if (fstat(s->fd, &st) != 0)
+        return -errno;
+    int fl = fcntl(s->fd, F_GETFL);
+    if (fl < 0)
+        return -errno;
+    bool same = s->io.fd >= 0 && st.st_dev == s->dev &&
+        st.st_ino == s->ino && fl == s->fl;
+    if (same && !(s->stale && idle(s)))
         return 0;
-    struct watch *w = malloc(sizeof *w);
-    if (!w)
-        return -ENOMEM;
-    w->epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (w->epfd < 0) {
-        int err = errno;
-        free(w);
-        return -err;
+    int rc;
+    if (!same)
+        io_close(&s->how);
+    if (s->io.fd < 0 || idle(s)) {
+        if ((rc = new_epoll(s)) != 0)
+            return rc;
+    } else {
+        s->stale = true;    /* waiters still watch the old file */
     }
+    s->dev = st.st_dev;
+    s->ino = st.st_ino;
+    s->fl = fl;
+    if (!same)
+        io_open(&s->how, s->fd, s->writing, &st, fl);
     struct epoll_event ev = {.events = s->writing ? EPOLLOUT : EPOLLIN};
-    int rc = 0;
-    if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, s->fd, &ev) != 0)
-        rc = -errno;
-    else if ((rc = uv_poll_init(loop, &w->poll, w->epfd)) == 0)
-        emilua_object_add_handle(&s->obj, (uv_handle_t *)&w->poll);
-    if (rc != 0) {
-        close(w->epfd);
-        free(w);
-        return rc;
+    if (epoll_ctl(s->io.fd, EPOLL_CTL_ADD, s->fd, &ev) == 0 ||
+        errno == EEXIST)
+        return 0;
+    if (errno == EPERM) {
+        /* Not pollable (a file in nonblocking mode): just do the calls. */
+        s->how.kind = IO_BLOCKING;
+        return 0;
     }
-    s->watch = w;
-    rc = uv_poll_start(&w->poll, UV_READABLE, on_ready);
-    if (rc != 0)
-        unwatch_if_idle(s);
+    rc = -errno;
+    s->fl = -1;             /* not ready: again next time */
     return rc;
 }
 
-/* Waits for the fd to be ready, then finishes the call.  `src` is the
- * string being written, copied because the Lua string may go away. */
-static int suspend_op(lua_State *L, emilua_fiber *f, struct stdio_obj *s,
-                      struct io *io, emilua_bytes *mem, unsigned char *data,
-                      size_t len, const char *src)
+static ssize_t try_io(emilua_io *io, emilua_io_op *op)
 {
-    int rc = watch(s, emilua_vm_loop(emilua_vm_of(L)));
-    if (rc == -EPERM) {
-        /* Not pollable (a file in nonblocking mode): just do the call. */
-        io->kind = IO_BLOCKING;
-        ssize_t n = io_try(io, data, len);
-        io_close(io);
-        return push_result(L, n, io->writing);
-    }
-    if (rc != 0) {
-        io_close(io);
-        return push_result(L, rc, io->writing);
-    }
-    struct op *op = malloc(sizeof *op + (src ? len : 0));
-    if (!op) {
-        io_close(io);
-        unwatch_if_idle(s);
-        return push_result(L, -ENOMEM, io->writing);
-    }
-    op->waiter = (struct emilua_waiter){0};
-    op->io = *io;
-    op->mem = mem;
-    op->len = len;
-    if (src) {
-        memcpy(op->copy, src, len);
-        op->data = op->copy;
-    } else {
-        op->data = data;
-        emilua_bytes_ref(mem);
-    }
-    emilua_waitq_push(&s->waits, &op->waiter, f);
-    return emilua_suspend(L, f, op_cancel, op);
+    struct stdio_obj *s = (struct stdio_obj *)io;
+    if (op->len == 0)
+        return 0;
+    ssize_t n = io_try(&s->how, op->buf, op->len);
+    return n == 0 && !s->writing ? EMILUA_EOF : n;
 }
 
 static int do_io(lua_State *L, struct stdio_obj *s)
 {
-    bool writing = s->writing;
-    emilua_bytes *mem = NULL;
-    unsigned char *data = NULL;
-    const char *src = NULL;
-    size_t len = 0;
     emilua_byte_span *span = emilua_test_byte_span(L, 2);
-    if (span) {
-        mem = span->mem;
-        data = emilua_byte_span_data(span);
-        len = span->size;
-    } else if (writing && lua_type(L, 2) == LUA_TSTRING) {
-        src = lua_tolstring(L, 2, &len);
-        data = (unsigned char *)src;
-    } else {
+    if (!span && s->writing && lua_type(L, 2) == LUA_TSTRING) {
+        /* Copied: the string may be gone by the time the fd is ready. */
+        size_t len;
+        const char *src = lua_tolstring(L, 2, &len);
+        span = emilua_push_byte_span(L, len, len);
+        if (len > 0)        /* an empty span has no memory */
+            memcpy(emilua_byte_span_data(span), src, len);
+    } else if (!span) {
         return emilua_arg_error(L, 2, "buffer",
-                                writing ? "a byte_span or a string"
-                                        : "a byte_span");
+                                s->writing ? "a byte_span or a string"
+                                           : "a byte_span");
     }
-
-    emilua_fiber *f = emilua_begin_suspend(L);
-    if (len == 0)
-        return push_result(L, 0, true);
-
-    struct io io;
-    int rc = io_open(&io, s->fd, writing);
-    if (rc != 0)
-        return push_result(L, rc, writing);
-    /* Behind other waiters: FIFO. */
-    if (emilua_waitq_empty(&s->waits)) {
-        ssize_t n = io_try(&io, data, len);
-        if (n != -EAGAIN) {
-            io_close(&io);
-            return push_result(L, n, writing);
-        }
+    int rc = prepare(s);
+    if (rc != 0) {
+        emilua_begin_suspend(L);
+        return emilua_io_push_result(L, rc);
     }
-    return suspend_op(L, f, s, &io, mem, data, len, src);
-}
-
-/* The VM's three objects, in a VM slot keyed by &stdio_ops.  The system
- * module's table keeps them for the life of the VM. */
-struct stdio_vm {
-    struct stdio_obj *obj[3];
-};
-
-/* GC (at VM close): a waiting fiber keeps its object reachable, so
- * waiters are only left here after their cancellers ran. */
-static void stdio_close(emilua_object *o);
-
-static const emilua_object_ops stdio_ops = {stdio_close, watch_closed, NULL};
-
-static void stdio_close(emilua_object *o)
-{
-    struct stdio_obj *s = (struct stdio_obj *)o;
-    emilua_object_end_waits(o, &s->waits, EMILUA_ABORTED, free_waiter);
-    unwatch_if_idle(s);
-    struct stdio_vm *v = emilua_vm_slot(o->vm, &stdio_ops);
-    v->obj[s->fd] = NULL;
-    if (!v->obj[0] && !v->obj[1] && !v->obj[2]) {
-        free(v);
-        emilua_vm_set_slot(o->vm, &stdio_ops, NULL);
-    }
+    emilua_io_op *op = emilua_io_op_begin(L, &s->io, EMILUA_IO_IN, try_io,
+                                          NULL);
+    emilua_io_op_buffer(op, span);
+    return emilua_io_submit(L, op);
 }
 
 /* ---- the methods ---------------------------------------------------------
@@ -503,11 +365,22 @@ STDIO_METHODS(in_, STDIN_FILENO)
 STDIO_METHODS(out, STDOUT_FILENO)
 STDIO_METHODS(err, STDERR_FILENO)
 
-/* self is ignored (see above): the VM's objects are found by fd. */
+/* self is ignored (see above): the VM's objects are kept in the registry,
+ * each under the address of its type. */
+static const emilua_udata_type in_type, out_type, err_type;
+static const emilua_udata_type *const stdio_types[3] = {
+    &in_type, &out_type, &err_type,
+};
+
 static struct stdio_obj *vm_stdio(lua_State *L, int fd)
 {
-    struct stdio_vm *v = emilua_vm_slot(emilua_vm_of(L), &stdio_ops);
-    return v->obj[fd];
+    lua_pushlightuserdata(L, (void *)stdio_types[fd]);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    struct stdio_obj *s = emilua_object_test(L, -1, stdio_types[fd]);
+    lua_pop(L, 1);
+    if (!s)
+        emilua_raise_errno(L, EBADF);   /* collected: the VM is closing */
+    return s;
 }
 
 static int in_read_some(lua_State *L)
@@ -565,29 +438,23 @@ static const emilua_udata_type err_type = {
     "system.err", err_methods, stdio_meta, NULL,
 };
 
-static void new_stdio(lua_State *L, struct stdio_vm *v,
-                      const emilua_udata_type *type, int fd,
+static void new_stdio(lua_State *L, const emilua_udata_type *type, int fd,
                       const char *field)
 {
-    struct stdio_obj *s = emilua_object_new(L, type, sizeof *s, &stdio_ops);
+    struct stdio_obj *s = emilua_io_new(L, type, sizeof *s);
     s->fd = fd;
     s->writing = fd != STDIN_FILENO;
-    v->obj[fd] = s;
+    s->how.own_fd = -1;
+    s->io.finalize = stdio_finalize;
+    lua_pushlightuserdata(L, (void *)type);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
     lua_setfield(L, -2, field);
 }
 
 void system_open_stdio(lua_State *L)
 {
-    emilua_vm *vm = emilua_vm_of(L);
-    struct stdio_vm *v = calloc(1, sizeof *v);
-    if (!v)
-        emilua_raise_errno(L, ENOMEM);
-    if (!emilua_vm_set_slot(vm, &stdio_ops, v)) {
-        free(v);
-        luaL_error(L, "system: no VM slot left");
-    }
-    /* From here on the objects' close frees v. */
-    new_stdio(L, v, &in_type, STDIN_FILENO, "in_");
-    new_stdio(L, v, &out_type, STDOUT_FILENO, "out");
-    new_stdio(L, v, &err_type, STDERR_FILENO, "err");
+    new_stdio(L, &in_type, STDIN_FILENO, "in_");
+    new_stdio(L, &out_type, STDOUT_FILENO, "out");
+    new_stdio(L, &err_type, STDERR_FILENO, "err");
 }
