@@ -144,6 +144,7 @@ struct emilua_vm {
     bool closed;             /* lua_close() done */
     bool queued;             /* in its context's list of ready VMs */
     bool in_context;         /* context_add_vm() counted it */
+    bool stay_open;          /* a C test's VM: the test closes it */
     int live_fibers;         /* fibers not finished yet */
     emilua_vm *next_ready_vm;
     emilua_vm *prev_vm, *next_vm;   /* the VMs of the context */

@@ -116,8 +116,7 @@ void scheduler_drain(emilua_vm *vm)
             break;
     }
     vm->running = false;
-    /* (a VM without an entry module, made by a C test, stays open) */
-    if (vm->live_fibers == 0 && vm->main_fiber)
+    if (vm->live_fibers == 0 && !vm->stay_open)
         vm->terminating = true;
     if (vm->terminating)
         vm_close(vm);

@@ -20,7 +20,9 @@ static inline void vm_fixture_open(struct vm_fixture *fx)
         !(fx->vm = vm_new(&fx->ctx, true)))
         abort();
     context_add_vm(&fx->ctx, fx->vm);
-    emilua_vm_ref(fx->vm);   /* the VM may close by itself first */
+    /* the test looks at the VM after its fibers are done */
+    fx->vm->stay_open = true;
+    emilua_vm_ref(fx->vm);
 }
 
 static inline void vm_fixture_close(struct vm_fixture *fx)
