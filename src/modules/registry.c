@@ -13,6 +13,7 @@ int emilua_open_filesystem(lua_State *L);
 int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
+int emilua_open_inbox(lua_State *L);
 int emilua_open_ip(lua_State *L);
 int emilua_open_mutex(lua_State *L);
 int emilua_open_pipe(lua_State *L);
@@ -40,6 +41,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"filesystem", emilua_open_filesystem},
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
+    {"inbox", emilua_open_inbox},
     {"ip", emilua_open_ip},
     {"mutex", emilua_open_mutex},
     {"pipe", emilua_open_pipe},
