@@ -61,24 +61,24 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     cli_read_environment(&proc);
 
-    emilua_context ctx = {.process = &proc};
-    if (uv_loop_init(&ctx.loop) != 0) {
+    emilua_context main_ctx;
+    emilua_context *ctx = &main_ctx;
+    memset(ctx, 0, sizeof *ctx);
+    if (context_init_main(ctx, &proc) != 0) {
         fprintf(stderr, "emilua: cannot create the event loop\n");
         return 1;
     }
-    emilua_vm *vm = vm_new(&ctx, true);
+    emilua_vm *vm = vm_new(ctx, true);
     if (!vm)
         return 1;
-    emilua_vm_ref(vm);
+    context_add_vm(ctx, vm);
     const char *context = proc.test_mode ? "test" : "main";
-    if (vm_start_entry(vm, proc.entry, context) != 0)
+    if (vm_start_entry(vm, proc.entry, context) != 0) {
         proc.exit_code = 1;
-    else
-        uv_run(&ctx.loop, UV_RUN_DEFAULT);
-    vm_close(vm);
-    uv_run(&ctx.loop, UV_RUN_DEFAULT);
-    emilua_vm_unref(vm);
-    uv_loop_close(&ctx.loop);
+        vm_close(vm);
+    }
+    /* until every VM of every thread has ended */
+    context_run_main(ctx);
     for (size_t i = 0; i < proc.n_module_dirs; i++)
         free(proc.module_dirs[i]);
     free(proc.module_dirs);

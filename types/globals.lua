@@ -43,6 +43,15 @@ function scope_cleanup_push(f) end
 ---@return fiber
 function spawn(f) end
 
+---adds count extra OS threads to the thread pool that runs the
+---@param count integer
+function spawn_context_threads(count) end
+
+---creates a new actor (a separate Lua VM) that runs module, and
+---@param module string
+---@return channel
+function spawn_vm(module) end
+
 --- and every suspending function act on the *current fiber*, which the runtime records before each
 ---@class this_fiber
 this_fiber = {}

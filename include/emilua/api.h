@@ -66,6 +66,18 @@ void emilua_vm_terminate(emilua_vm *vm);
  * runtime's own options are left out); NULL past the end. */
 const char *emilua_process_arg(emilua_process *p, int i);
 
+/* A file `emilua bundle` stored for the runtime itself (a module's shared
+ * object) when this executable is a bundle: 0 with a malloc'd copy in
+ * *buf, or -ENOENT (not a bundle, or no such file), or another -errno. */
+#define EMILUA_BUNDLE_RUNTIME_DIR ".runtime/"
+int emilua_bundle_runtime_file(emilua_process *p, const char *name,
+                               char **buf, size_t *len);
+/* Where a module's shared object (e.g. "emilua-tls.so") is on disk: beside
+ * the running executable (a build directory), else in the module
+ * directory it was installed for.  Writes the path; false when neither
+ * exists. */
+bool emilua_find_runtime_module(const char *name, char *path, size_t len);
+
 /* Takes the inherited fd (3..9) recorded at start-up: true the first time
  * for an fd that was inherited, false otherwise. */
 bool emilua_take_lowfd(emilua_vm *vm, int fd);
@@ -218,6 +230,8 @@ enum emilua_errc {
     EMILUA_ERRC_NOT_MASTER_VM,
     EMILUA_ERRC_VM_TERMINATED,
     EMILUA_ERRC_BUFFER_LIMIT_EXCEEDED,
+    EMILUA_ERRC_NO_SENDERS,
+    EMILUA_ERRC_REFERENCE_CYCLE,
     EMILUA_ERRC_LAST_
 };
 
@@ -276,6 +290,31 @@ typedef struct emilua_udata_type {
     const luaL_Reg *metamethods; /* __gc, __tostring, ... may be NULL */
     lua_CFunction index;       /* optional __index fallback for properties */
 } emilua_udata_type;
+
+/* How a value that owns an fd (an IO object) travels in a message to
+ * another VM: the sender's value gives the fd up (it is closed after),
+ * the receiver gets a new value of the same type owning it.  A module
+ * registers the hook of its types when it is opened in a VM. */
+typedef struct emilua_udata_move {
+    /* 0 when the value at idx may go now, else a negative status: -EBUSY
+     * while an operation is pending, -EBADF when closed.  Takes nothing. */
+    int (*check)(lua_State *L, int idx, const emilua_udata_type *type);
+    /* Takes the fd out of the value at idx (after a successful check). */
+    int (*take)(lua_State *L, int idx, const emilua_udata_type *type);
+    /* In the receiving VM: pushes a new value of type owning fd. */
+    void (*push)(lua_State *L, int fd, const emilua_udata_type *type);
+} emilua_udata_move;
+
+void emilua_udata_set_move(lua_State *L, const emilua_udata_type *type,
+                           const emilua_udata_move *move);
+/* The hook of an IO object type whose record is a bare emilua_io
+ * (emilua/io.h, as pipe ends are). */
+extern const emilua_udata_move emilua_io_plain_move;
+/* The type of the userdata at idx when it was made by emilua_new_udata(),
+ * else NULL; and the move hook registered for a type in L's VM, or NULL. */
+const emilua_udata_type *emilua_udata_type_of(lua_State *L, int idx);
+const emilua_udata_move *emilua_udata_move_of(lua_State *L,
+                                              const emilua_udata_type *type);
 
 /* Allocates a userdata of size bytes with the type's metatable set. */
 void *emilua_new_udata(lua_State *L, const emilua_udata_type *type,

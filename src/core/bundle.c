@@ -3,6 +3,8 @@
  * each file with pread() when require() loads it.  Nothing is extracted. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -138,4 +140,34 @@ int bundle_read(const struct bundle *b, const struct bundle_entry *e,
     *buf = data;
     *len = e->size;
     return 0;
+}
+
+int emilua_bundle_runtime_file(emilua_process *p, const char *name,
+                               char **buf, size_t *len)
+{
+    char path[256];
+    if ((size_t)snprintf(path, sizeof path, EMILUA_BUNDLE_RUNTIME_DIR "%s",
+                         name) >= sizeof path)
+        return -ENAMETOOLONG;
+    const struct bundle_entry *e = bundle_find(p->bundle, path);
+    if (!e)
+        return -ENOENT;
+    return bundle_read(p->bundle, e, buf, len);
+}
+
+bool emilua_find_runtime_module(const char *name, char *path, size_t len)
+{
+    ssize_t n = readlink("/proc/self/exe", path, len - 1);
+    if (n > 0) {
+        path[n] = '\0';
+        char *slash = strrchr(path, '/');
+        if (slash) {
+            size_t dir = (size_t)(slash + 1 - path);
+            if ((size_t)snprintf(path + dir, len - dir, "%s", name) <
+                    len - dir && access(path, R_OK) == 0)
+                return true;
+        }
+    }
+    return (size_t)snprintf(path, len, "%s/%s", EMILUA_MODULE_DIR, name) <
+               len && access(path, R_OK) == 0;
 }

@@ -219,6 +219,23 @@ static int copy_runtime(struct out *o)
     return rc;
 }
 
+/* The runtime's modules built as shared objects travel in the bundle
+ * (under a dot-directory no app file can take), so it runs where no
+ * other copy is installed.  One linked into the runtime has no file. */
+static int add_runtime_modules(struct out *o)
+{
+    static const char *const names[] = {"emilua-tls.so"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char full[PATH_MAX], rel[64];
+        if (!emilua_find_runtime_module(names[i], full, sizeof full))
+            continue;
+        snprintf(rel, sizeof rel, EMILUA_BUNDLE_RUNTIME_DIR "%s", names[i]);
+        if (add_file(o, full, rel) != 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: emilua bundle APPDIR -o FILE\n"
@@ -260,6 +277,8 @@ int bundle_command(int argc, char **argv)
         fprintf(stderr, "emilua bundle: %s: %s\n", file, strerror(-rc));
     uint64_t runtime_size = o.at;
     int status = rc != 0 ? 1 : add_dir(&o, appdir, "");
+    if (status == 0)
+        status = add_runtime_modules(&o);
     if (status == 0) {
         struct bundle_trailer t = {
             .runtime_size = runtime_size, .index_offset = o.at,

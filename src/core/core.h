@@ -19,11 +19,47 @@ struct emilua_process {
     int supervisor_fd;      /* AF_UNIX SOCK_SEQPACKET to the supervisor */
     unsigned lowfds;        /* bit n: fd n (3..9) was inherited */
     struct bundle *bundle;  /* this executable's app, or NULL */
+    struct actors *actors;  /* threads and execution contexts (context.c) */
 };
 
+/* One event handed to a thread: a message, an acknowledgement, a VM to
+ * start.  run() owns the event once called. */
+struct ctx_event {
+    struct ctx_event *next;
+    void (*run)(struct ctx_event *ev, emilua_context *ctx);
+};
+
+struct ctx_group;
+
+#define CTX_MAX_WAKES 8
+
+/* One OS thread owning one loop.  An execution context (the thread pool
+ * of the reference) is a ctx_group of these; a VM stays on the thread it
+ * was placed on.  Fields marked "owner" are only touched by the thread. */
 struct emilua_context {
     uv_loop_t loop;
     emilua_process *process;
+    struct ctx_group *group;
+    emilua_context *next_in_group;
+    emilua_context *next_all;
+    uv_async_t async;               /* another thread queued events */
+    uv_idle_t runner;               /* owner: runs events, then ready VMs */
+    uv_thread_t thread;
+    bool own_thread;                /* false for the main thread */
+    bool caller_owned;              /* the main thread's: not freed here */
+    bool async_refed;               /* owner */
+    bool dead;                      /* the loop ended (lock and actors lock) */
+    bool joined;                    /* actors lock */
+    uv_mutex_t lock;                /* guards remote_* and mailboxes' closed */
+    struct ctx_event *remote_head, *remote_tail;
+    struct ctx_event *local_head, *local_tail;   /* owner */
+    emilua_vm *vm_head, *vm_tail;   /* owner: VMs with ready fibers */
+    emilua_vm *batch_rest;          /* owner: the rest of this round */
+    emilua_vm *vms;                 /* owner: VMs living here */
+    int nvms;                       /* VMs placed here (actors lock) */
+    int xwaits;                     /* owner: waits another thread ends */
+    int nwakes;                     /* owner: threads to wake, see below */
+    emilua_context *wakes[CTX_MAX_WAKES];
 };
 
 enum fiber_state {
@@ -99,7 +135,6 @@ struct emilua_vm {
     /* What messages call the VM: the thread its main fiber started on, as
      * upstream names a VM by its main coroutine. */
     const void *id;
-    uv_idle_t drain;         /* runs the ready queue from the loop */
     int refcount;
     bool is_master;
     bool running;            /* inside the scheduler loop */
@@ -107,6 +142,14 @@ struct emilua_vm {
     bool terminating;        /* close at the next scheduler check */
     bool closing;            /* vm_close() has started */
     bool closed;             /* lua_close() done */
+    bool queued;             /* in its context's list of ready VMs */
+    bool in_context;         /* context_add_vm() counted it */
+    bool stay_open;          /* a C test's VM: the test closes it */
+    int live_fibers;         /* fibers not finished yet */
+    emilua_vm *next_ready_vm;
+    emilua_vm *prev_vm, *next_vm;   /* the VMs of the context */
+    struct mailbox *inbox;   /* the receiving end of the VM's channels */
+    struct module *entry_module;
     /* emilua_suspend_post(): completes the suspension just made, once
      * the yield has reached the scheduler. */
     void (*post_complete)(emilua_fiber *f, void *data);
@@ -128,6 +171,37 @@ void vm_close(emilua_vm *vm);
 /* deadlock.c */
 void vm_report_deadlocks(emilua_vm *vm);
 
+/* context.c */
+/* The main thread's context, in the caller's storage: 0 or a status. */
+int context_init_main(emilua_context *ctx, emilua_process *p);
+void context_run_main(emilua_context *ctx);
+void context_add_vm(emilua_context *ctx, emilua_vm *vm);
+void context_remove_vm(emilua_vm *vm);
+void context_wake_vm(emilua_vm *vm);
+/* Queues ev for ctx; from is the caller's context (no lock when equal). */
+void context_post(emilua_context *from, emilua_context *ctx,
+                  struct ctx_event *ev);
+/* Same from another thread, with ctx->lock held. */
+void context_push_remote_locked(emilua_context *from, emilua_context *ctx,
+                                struct ctx_event *ev);
+/* The thread a new VM goes to (counted there already), or NULL. */
+emilua_context *context_place_vm(emilua_context *caller, bool inherit,
+                                 int concurrency_hint);
+void context_unplace_vm(emilua_context *ctx);
+int context_add_threads(emilua_context *caller, int count);
+void context_xwait(emilua_context *ctx, int delta);
+bool context_has_other_ready(emilua_context *ctx);
+void context_stop_all(emilua_process *p);
+
+/* channel.c */
+struct mailbox *mailbox_new(void);
+void mailbox_bind(struct mailbox *mb, emilua_vm *vm);
+void mailbox_close(struct mailbox *mb, emilua_context *ctx);
+void mailbox_main_fiber_done(emilua_vm *vm);
+void mailbox_unref(struct mailbox *mb);
+int open_actor_api(lua_State *L);
+int emilua_open_inbox(lua_State *L);
+
 /* scheduler.c */
 void scheduler_wake(emilua_vm *vm);
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f);
@@ -137,7 +211,6 @@ void scheduler_push_front(emilua_vm *vm, emilua_fiber *f);
 lua_State *scheduler_take_fiber(emilua_fiber *f);
 void scheduler_hand_over(emilua_fiber *f, int nargs);
 void scheduler_drain(emilua_vm *vm);
-void scheduler_drain_cb(uv_idle_t *idle);
 
 /* fiber.c */
 emilua_fiber *fiber_new(lua_State *L, int fn_idx);
@@ -173,6 +246,10 @@ int modules_load_entry(emilua_vm *vm, const char *path, const char *context);
 int native_module_resolve(lua_State *L);
 int native_module_enter(lua_State *L);
 int native_module_leave(lua_State *L);
+/* spawn_vm(): finds the file of an actor's entry module as require() would
+ * ('.' is the program's root module).  0 or an emilua errc. */
+int modules_find_actor(lua_State *L, const char *id, char *file, char *root);
+int modules_load_actor(emilua_vm *vm, const char *file, const char *root);
 
 /* repl.c: pushes the function the main fiber runs for the prompt. */
 void repl_push_main(lua_State *L);

@@ -57,6 +57,9 @@ static const char *const runtime_messages[EMILUA_ERRC_LAST_] = {
     [EMILUA_ERRC_NOT_MASTER_VM] = "Only the master VM may do this",
     [EMILUA_ERRC_VM_TERMINATED] = "VM terminated",
     [EMILUA_ERRC_BUFFER_LIMIT_EXCEEDED] = "Buffer size limit exceeded",
+    [EMILUA_ERRC_NO_SENDERS] =
+        "Broadcast the address before attempting to receive on it",
+    [EMILUA_ERRC_REFERENCE_CYCLE] = "Reference cycle exists",
 };
 
 static const char *runtime_message(int code, char *buf, size_t len)

@@ -61,6 +61,7 @@ emilua_fiber *fiber_new(lua_State *L, int fn_idx)
     if (vm->all_fibers)
         vm->all_fibers->prev_all = f;
     vm->all_fibers = f;
+    vm->live_fibers++;
 
     scheduler_enqueue(vm, f);
     return f;
@@ -173,9 +174,14 @@ static void fiber_finished(emilua_fiber *f)
     emilua_vm *vm = f->vm;
     f->state = FIBER_FINISHED;
     f->canceller = NULL;
+    vm->live_fibers--;
     f->module = NULL;
+    if (f->is_main)
+        mailbox_main_fiber_done(vm);
     if (f->is_main && f->failed && !f->cancellation_caught) {
-        vm->ctx->process->exit_code = 1;
+        /* a worker's failure ends that VM only */
+        if (vm->is_master)
+            vm->ctx->process->exit_code = 1;
         vm_terminate(vm);
     }
     if (f->joiner)

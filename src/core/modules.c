@@ -286,6 +286,14 @@ static void push_module_env(lua_State *L, emilua_vm *vm, const char *context)
     lua_setfenv(L, -3);
 }
 
+/* _FILE: the module's file, as Emilua 0.6 programs (and the ipc_actor
+ * tests) use it to spawn themselves in a subprocess. */
+static void set_file_global(lua_State *L, const char *file)
+{
+    lua_pushstring(L, file);
+    lua_setfield(L, -2, "_FILE");
+}
+
 /* ---- require ----------------------------------------------------------- */
 
 static int raise_module_error(lua_State *L, int code, const char *id)
@@ -304,6 +312,12 @@ static int require_builtin(lua_State *L, emilua_vm *vm, const char *id)
         b++;
     if (!b->name)
         return 0;
+    if (b->open == emilua_open_inbox) {
+        /* not cached: a VM that drops its inbox closes it */
+        lua_pushcfunction(L, b->open);
+        lua_call(L, 0, 1);
+        return 1;
+    }
     lua_rawgeti(L, LUA_REGISTRYINDEX, vm->ref.modules);
     lua_pushfstring(L, "builtin:%s", id);
     lua_rawget(L, -2);
@@ -434,6 +448,7 @@ int native_module_resolve(lua_State *L)
     lua_insert(L, -2);
     /* _CONTEXT is not passed on to imported modules */
     push_module_env(L, vm, "");
+    set_file_global(L, file);
     return 3;
 }
 
@@ -479,6 +494,7 @@ int open_require(lua_State *L)
 struct entry_args {
     const char *path;
     const char *context;
+    const char *root;    /* an actor's: the program's root; else NULL */
 };
 
 static int load_entry(lua_State *L)
@@ -518,9 +534,13 @@ loaded:;
     struct module *m = new_module(L, vm, key);
     lua_insert(L, -2);
     dirname_of(file, m->children_dir);   /* "." for stdin */
-    strcpy(m->root, m->children_dir);
+    strcpy(m->root, a->root ? a->root : m->children_dir);
+    if (a->root)
+        dirname_of(m->children_dir, m->siblings_dir);
+    vm->entry_module = m;
     m->state = MOD_LOADING;
     push_module_env(L, vm, a->context);
+    set_file_global(L, key);
     m->result_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     emilua_fiber *f = fiber_new(L, lua_gettop(L));
     f->joinable = 0;
@@ -533,9 +553,8 @@ loaded:;
 }
 
 /* Returns 0, or prints why the entry cannot run and returns non-zero. */
-int modules_load_entry(emilua_vm *vm, const char *path, const char *context)
+static int load_entry_args(emilua_vm *vm, struct entry_args a)
 {
-    struct entry_args a = {path, context};
     lua_State *L = vm->L;
     lua_pushcfunction(L, load_entry);
     lua_pushlightuserdata(L, &a);
@@ -544,5 +563,61 @@ int modules_load_entry(emilua_vm *vm, const char *path, const char *context)
         lua_pop(L, 1);
         return 1;
     }
+    return 0;
+}
+
+int modules_load_entry(emilua_vm *vm, const char *path, const char *context)
+{
+    return load_entry_args(vm, (struct entry_args){path, context, NULL});
+}
+
+int modules_load_actor(emilua_vm *vm, const char *file, const char *root)
+{
+    return load_entry_args(vm, (struct entry_args){file, "worker", root});
+}
+
+/* spawn_vm(id): '.' is the program's root module; relative ids start
+ * from the calling module (or the VM's entry module outside a module's
+ * main fiber); other ids are packages. */
+int modules_find_actor(lua_State *L, const char *id, char *file, char *root)
+{
+    emilua_vm *vm = emilua_vm_of(L);
+    emilua_process *p = vm->ctx->process;
+    struct module *from = vm->entry_module;
+    emilua_fiber *me = vm->current;
+    if (me && me->module)
+        from = me->module;
+    if (strcmp(id, ".") == 0) {
+        /* a program read from stdin or typed at the prompt has no file
+         * to run again */
+        if (!p->entry || strcmp(p->entry, "-") == 0)
+            return EMILUA_ERRC_MODULE_NOT_FOUND;
+        if (snprintf(file, PATH_MAX, "%s", p->entry) >= PATH_MAX)
+            return EMILUA_ERRC_BAD_MODULE_ID;
+        dirname_of(file, root);
+        if (is_directory(p->bundle, file))
+            snprintf(root, PATH_MAX, "%s", file);
+        return 0;
+    }
+    bool relative = id[0] == '/' || strncmp(id, "./", 2) == 0 ||
+                    strncmp(id, "../", 3) == 0;
+    struct module tmpl;
+    memset(&tmpl, 0, sizeof tmpl);
+    bool is_init;
+    if (!relative) {
+        if (!find_package(p, id, file, &tmpl))
+            return EMILUA_ERRC_MODULE_NOT_FOUND;
+        strcpy(root, tmpl.root);
+        return 0;
+    }
+    if (!from)
+        return EMILUA_ERRC_MODULE_NOT_FOUND;
+    char base[PATH_MAX];
+    int errc = resolve_relative(from, id, base);
+    if (errc)
+        return errc;
+    if (!find_module_file(p->bundle, base, file, &is_init))
+        return EMILUA_ERRC_MODULE_NOT_FOUND;
+    strcpy(root, from->root);
     return 0;
 }

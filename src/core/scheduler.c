@@ -18,12 +18,11 @@ bool emilua_vm_is_master(emilua_vm *vm) { return vm->is_master; }
 emilua_fiber *emilua_current_fiber(emilua_vm *vm) { return vm->current; }
 emilua_vm *emilua_fiber_vm(emilua_fiber *f) { return f->vm; }
 
-/* Has the loop call scheduler_drain() soon. */
+/* Has the VM's thread call scheduler_drain() soon, after the VMs of the
+ * thread that were ready before it. */
 void scheduler_wake(emilua_vm *vm)
 {
-    int rc = uv_idle_start(&vm->drain, scheduler_drain_cb);
-    assert(rc == 0);    /* fails only for a NULL callback */
-    (void)rc;
+    context_wake_vm(vm);
 }
 
 void scheduler_enqueue(emilua_vm *vm, emilua_fiber *f)
@@ -96,24 +95,33 @@ static void run_fiber(emilua_vm *vm, emilua_fiber *f)
     fiber_ended(f, status);
 }
 
+/* Runs the fibers that are ready, round after round while no other VM of
+ * the thread waits for its turn.  A VM whose fibers have all finished can
+ * never run Lua again and closes. */
 void scheduler_drain(emilua_vm *vm)
 {
     if (vm->running || vm->closed)
         return;
     vm->running = true;
-    emilua_fiber *f;
-    while (!vm->terminating && (f = dequeue(vm)))
-        run_fiber(vm, f);
+    for (;;) {
+        emilua_fiber *last = vm->ready_tail, *f;
+        while (!vm->terminating && (f = dequeue(vm))) {
+            bool end_of_round = f == last;
+            run_fiber(vm, f);
+            if (end_of_round)
+                break;
+        }
+        if (vm->terminating || !vm->ready_head ||
+            context_has_other_ready(vm->ctx))
+            break;
+    }
     vm->running = false;
+    if (vm->live_fibers == 0 && !vm->stay_open)
+        vm->terminating = true;
     if (vm->terminating)
         vm_close(vm);
-}
-
-void scheduler_drain_cb(uv_idle_t *idle)
-{
-    emilua_vm *vm = idle->data;
-    uv_idle_stop(idle);
-    scheduler_drain(vm);
+    else if (vm->ready_head)
+        scheduler_wake(vm);
 }
 
 /* ---- suspending ------------------------------------------------------- */

@@ -2,25 +2,103 @@
  * thread or secret exists, from which subprocess actors will be forked.
  * For now it only serves its socket and leaves when the runtime closes
  * it. */
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <string.h>
+
+#include "ipc.h"
 #include "supervisor.h"
 
 static void serve(int fd)
 {
-    char buf[4096];
+    static char buf[1 << 17];
+    union {
+        struct cmsghdr align;
+        char buf[CMSG_SPACE(sizeof(int) * 8)];
+    } ctl;
     for (;;) {
-        ssize_t n = recv(fd, buf, sizeof buf, 0);
+        struct iovec iov = {buf, sizeof buf};
+        struct msghdr msg = {0};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = ctl.buf;
+        msg.msg_controllen = sizeof ctl.buf;
+        ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
         if (n == 0)
             _exit(0);          /* the runtime went away */
-        if (n < 0 && errno != EINTR)
-            _exit(1);
-        /* requests (spawning subprocess actors) come with a later module */
+        if (n < 0) {
+            if (errno != EINTR)
+                _exit(1);
+            continue;
+        }
+        int fds[8];
+        size_t nfds = 0;
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c;
+             c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+                continue;
+            size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (size_t i = 0; i < k && nfds < 8; i++)
+                memcpy(&fds[nfds++], CMSG_DATA(c) + i * sizeof(int),
+                       sizeof(int));
+        }
+        subprocess_serve(buf, (size_t)n, fds, nfds);
     }
+}
+
+/* The fds open now: the supervisor closes them all but its socket and
+ * the standard ones, so that no actor it creates inherits the runtime's
+ * files.  Fds that fork() handlers create in the child (libuv's signal
+ * lock) are not in the list and stay.  NULL when it cannot tell. */
+static int *open_fds(size_t *n)
+{
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return NULL;
+    size_t cap = 64;
+    int *fds = malloc(cap * sizeof *fds);
+    *n = 0;
+    struct dirent *e;
+    while (fds && (e = readdir(d))) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        int fd = atoi(e->d_name);
+        if (fd == dirfd(d) || fd <= 2)
+            continue;
+        if (*n == cap) {
+            int *more = realloc(fds, 2 * cap * sizeof *fds);
+            if (!more) {
+                free(fds);
+                fds = NULL;
+                break;
+            }
+            fds = more;
+            cap *= 2;
+        }
+        fds[(*n)++] = fd;
+    }
+    closedir(d);
+    return fds;
+}
+
+static void scrub(const int *fds, size_t n, int keep)
+{
+    if (!fds) {
+        /* without the list, everything but our socket goes */
+        for (int fd = 3; fd < 65536; fd++)
+            if (fd != keep)
+                close(fd);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (fds[i] != keep)
+            close(fds[i]);
 }
 
 int supervisor_start(pid_t *child)
@@ -28,6 +106,8 @@ int supervisor_start(pid_t *child)
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
         return -1;
+    size_t nfds = 0;
+    int *inherited = open_fds(&nfds);
     /* Terminal signals are for the runtime; the supervisor follows its
      * socket.  SIGINT stays blocked across fork() so that none can reach
      * the child before it ignores it. */
@@ -37,11 +117,7 @@ int supervisor_start(pid_t *child)
     sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
     if (pid == 0) {
-        /* Only stdio and its socket: an fd a parent handed the runtime
-         * must close when the runtime closes it. */
-        if (sv[1] > 3)
-            close_range(3, (unsigned)sv[1] - 1, 0);
-        close_range((unsigned)sv[1] + 1, ~0U, 0);
+        scrub(inherited, nfds, sv[1]);
         signal(SIGINT, SIG_IGN);
         signal(SIGPIPE, SIG_IGN);
         sigprocmask(SIG_SETMASK, &old, NULL);
@@ -49,6 +125,7 @@ int supervisor_start(pid_t *child)
         serve(sv[1]);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
+    free(inherited);
     if (pid < 0) {
         close(sv[0]);
         close(sv[1]);

@@ -84,6 +84,64 @@ void *emilua_test_udata(lua_State *L, int idx, const emilua_udata_type *type)
     return test_udata(L, idx, type);
 }
 
+const emilua_udata_type *emilua_udata_type_of(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TUSERDATA)
+        return NULL;
+    char *p = lua_touserdata(L, idx);
+    size_t len = lua_objlen(L, idx);
+    const emilua_udata_type *stamp;
+    if (len < sizeof stamp)
+        return NULL;
+    memcpy(&stamp, p + len - sizeof stamp, sizeof stamp);
+    /* a foreign userdata's last bytes are anything: trust the stamp only
+     * when the registry has that type's metatable on this value */
+    if (!lua_getmetatable(L, idx))
+        return NULL;
+    lua_pushlightuserdata(L, (void *)stamp);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    bool same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same ? stamp : NULL;
+}
+
+/* The hooks live in a registry table keyed by the type's address. */
+static char move_key;
+
+void emilua_udata_set_move(lua_State *L, const emilua_udata_type *type,
+                           const emilua_udata_move *move)
+{
+    lua_pushlightuserdata(L, &move_key);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushlightuserdata(L, &move_key);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, LUA_REGISTRYINDEX);
+    }
+    lua_pushlightuserdata(L, (void *)type);
+    lua_pushlightuserdata(L, (void *)move);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+const emilua_udata_move *emilua_udata_move_of(lua_State *L,
+                                              const emilua_udata_type *type)
+{
+    lua_pushlightuserdata(L, &move_key);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    lua_pushlightuserdata(L, (void *)type);
+    lua_rawget(L, -2);
+    const emilua_udata_move *move = lua_touserdata(L, -1);
+    lua_pop(L, 2);
+    return move;
+}
+
 void *emilua_check_udata(lua_State *L, int argn, const emilua_udata_type *type)
 {
     void *p = test_udata(L, argn, type);

@@ -54,6 +54,7 @@ static int setup(lua_State *L)
     open_fiber_api(L);
     open_this_fiber(L);
     open_require(L);
+    open_actor_api(L);
     for (const emilua_builtin_module *g = emilua_global_modules; g->name;
          g++) {
         lua_pushcfunction(L, g->open);
@@ -121,12 +122,13 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
     vm->is_master = is_master;
     vm->refcount = 1;
     lua_atpanic(vm->L, panic);
-    if (uv_idle_init(&ctx->loop, &vm->drain) != 0) {
-        lua_close(vm->L);
+    vm->inbox = mailbox_new();
+    if (!vm->inbox) {
+        close_state(vm);
         free(vm);
         return NULL;
     }
-    vm->drain.data = vm;
+    mailbox_bind(vm->inbox, vm);
 
     /* As luajit's own main does: no collection while the libraries are
      * built, which would only walk what is all alive. */
@@ -138,6 +140,7 @@ emilua_vm *vm_new(emilua_context *ctx, bool is_master)
         fprintf(stderr, "emilua: VM setup failed: %s\n",
                 lua_tostring(vm->L, -1));
         close_state(vm);
+        mailbox_unref(vm->inbox);
         free(vm);
         return NULL;
     }
@@ -153,11 +156,6 @@ void emilua_vm_unref(emilua_vm *vm)
 {
     if (--vm->refcount == 0)
         free(vm);
-}
-
-static void drain_closed(uv_handle_t *h)
-{
-    emilua_vm_unref(h->data);
 }
 
 /* Asks for the VM to close as soon as no Lua code of it is running. */
@@ -193,6 +191,9 @@ void vm_close(emilua_vm *vm)
         f = next;
     }
 
+    /* senders waiting on this VM get their answer: channel closed */
+    mailbox_close(vm->inbox, vm->ctx);
+
     vm->closed = true;
     vm->ready_head = vm->ready_tail = NULL;
     close_state(vm);
@@ -201,8 +202,10 @@ void vm_close(emilua_vm *vm)
         vm->all_fibers = f->next_all;
         free(f);
     }
-    uv_idle_stop(&vm->drain);
-    uv_close((uv_handle_t *)&vm->drain, drain_closed);
+    mailbox_unref(vm->inbox);
+    vm->inbox = NULL;
+    context_remove_vm(vm);
+    emilua_vm_unref(vm);   /* the context's reference */
 }
 
 int vm_start_entry(emilua_vm *vm, const char *path, const char *context)
@@ -215,6 +218,7 @@ void emilua_request_exit(emilua_vm *vm, int code)
     vm->ctx->process->exit_code = code;
     vm->ctx->process->exit_requested = true;
     vm_terminate(vm);
+    context_stop_all(vm->ctx->process);
 }
 
 bool emilua_vm_closed(emilua_vm *vm)

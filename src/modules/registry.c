@@ -13,6 +13,7 @@ int emilua_open_filesystem(lua_State *L);
 int emilua_open_format(lua_State *L);
 int emilua_open_future(lua_State *L);
 int emilua_open_generic_error(lua_State *L);
+int emilua_open_inbox(lua_State *L);
 int emilua_open_ip(lua_State *L);
 int emilua_open_libc_service(lua_State *L);
 int emilua_open_mutex(lua_State *L);
@@ -41,6 +42,7 @@ const emilua_builtin_module emilua_builtin_modules[] = {
     {"filesystem", emilua_open_filesystem},
     {"future", emilua_open_future},
     {"generic_error", emilua_open_generic_error},
+    {"inbox", emilua_open_inbox},
     {"ip", emilua_open_ip},
     {"libc_service", emilua_open_libc_service},
     {"mutex", emilua_open_mutex},

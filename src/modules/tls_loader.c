@@ -6,8 +6,12 @@
  * loading) and in the C tests, the module is linked in and called
  * directly. */
 #include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <emilua/api.h>
@@ -19,31 +23,55 @@ int emilua_open_tls(lua_State *L) __attribute__((weak));
 
 int emilua_open_tls_module(lua_State *L);
 
-/* Beside the binary (a build directory, a bundle's directory), then in
- * the module directory it was installed for. */
-static void *load(void)
+/* A bundle's own copy (`emilua bundle` stores it), loaded from memory:
+ * the bundle must run where no other copy is, and must not pick up one
+ * built for another runtime. */
+static void *load_bundled(lua_State *L)
 {
-    char path[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-    if (n > 0) {
-        path[n] = '\0';
-        char *slash = strrchr(path, '/');
-        if (slash && (size_t)(slash + 1 - path) + sizeof TLS_SO <=
-                         sizeof path) {
-            memcpy(slash + 1, TLS_SO, sizeof TLS_SO);
-            void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-            if (h)
-                return h;
-        }
+    char *buf;
+    size_t len;
+    emilua_process *p = emilua_vm_process(emilua_vm_of(L));
+    if (emilua_bundle_runtime_file(p, TLS_SO, &buf, &len) != 0)
+        return NULL;
+    void *h = NULL;
+    int fd = memfd_create(TLS_SO, MFD_CLOEXEC);
+    size_t off = 0;
+    while (fd >= 0 && off < len) {
+        ssize_t w = write(fd, buf + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        off += (size_t)w;
     }
-    return dlopen(EMILUA_MODULE_DIR "/" TLS_SO, RTLD_NOW | RTLD_LOCAL);
+    if (fd >= 0 && off == len) {
+        char path[64];
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    }
+    if (fd >= 0)
+        close(fd);   /* the mapping keeps the object */
+    free(buf);
+    return h;
+}
+
+/* The bundled copy, then beside the binary or in the module directory. */
+static void *load(lua_State *L)
+{
+    void *h = load_bundled(L);
+    if (h)
+        return h;
+    char path[PATH_MAX];
+    if (!emilua_find_runtime_module(TLS_SO, path, sizeof path))
+        snprintf(path, sizeof path, "%s/%s", EMILUA_MODULE_DIR, TLS_SO);
+    return dlopen(path, RTLD_NOW | RTLD_LOCAL);
 }
 
 int emilua_open_tls_module(lua_State *L)
 {
     if (emilua_open_tls)
         return emilua_open_tls(L);
-    void *h = load();   /* loaded once: later calls only count references */
+    void *h = load(L);   /* loaded once: later calls only count references */
     if (!h)
         return luaL_error(L, "tls: cannot load " TLS_SO ": %s", dlerror());
     lua_CFunction open;

@@ -16,7 +16,6 @@
 enum { MAX_BLOCKERS = 128 };
 
 static uv_sem_t gate;
-static uv_work_t blockers[MAX_BLOCKERS];
 static int n_blockers;
 static bool script_finished;
 
@@ -26,10 +25,12 @@ static void block(uv_work_t *w)
     uv_sem_wait(&gate);
 }
 
+/* Each batch gets its own requests: a request of the previous batch may
+ * still wait for its done callback when the next batch is queued. */
 static void blocked_done(uv_work_t *w, int status)
 {
-    (void)w;
     (void)status;
+    free(w);
 }
 
 /* fill_pool(): every pool thread waits on the gate */
@@ -39,10 +40,12 @@ static int lua_fill_pool(lua_State *L)
     n_blockers = s ? atoi(s) : 4;
     if (n_blockers < 1 || n_blockers > MAX_BLOCKERS)
         abort();
-    for (int i = 0; i < n_blockers; i++)
-        if (uv_queue_work(emilua_vm_loop(emilua_vm_of(L)), &blockers[i],
-                          block, blocked_done) != 0)
+    for (int i = 0; i < n_blockers; i++) {
+        uv_work_t *w = malloc(sizeof *w);
+        if (!w || uv_queue_work(emilua_vm_loop(emilua_vm_of(L)), w, block,
+                                blocked_done) != 0)
             abort();
+    }
     return 0;
 }
 

@@ -15,17 +15,21 @@ struct vm_fixture {
 
 static inline void vm_fixture_open(struct vm_fixture *fx)
 {
-    fx->ctx.process = &fx->proc;
-    if (uv_loop_init(&fx->ctx.loop) != 0 ||
+    *fx = (struct vm_fixture){0};
+    if (context_init_main(&fx->ctx, &fx->proc) != 0 ||
         !(fx->vm = vm_new(&fx->ctx, true)))
         abort();
+    context_add_vm(&fx->ctx, fx->vm);
+    /* the test looks at the VM after its fibers are done */
+    fx->vm->stay_open = true;
+    emilua_vm_ref(fx->vm);
 }
 
 static inline void vm_fixture_close(struct vm_fixture *fx)
 {
     vm_close(fx->vm);
-    uv_run(&fx->ctx.loop, UV_RUN_DEFAULT);
-    uv_loop_close(&fx->ctx.loop);
+    emilua_vm_unref(fx->vm);
+    context_run_main(&fx->ctx);
 }
 
 #endif

@@ -166,5 +166,6 @@ int emilua_open_ip(lua_State *L)
     ip_set_udp_socket(L);
     lua_setfield(L, -2, "udp");
     add_composed_ops(L);
+    ipsock_set_moves(L);
     return 1;
 }

@@ -21,6 +21,8 @@ struct ip_sock {
 };
 
 extern const emilua_udata_type emilua_ip_tcp_acceptor_type;
+/* Lets the three types travel in messages to other VMs (socket_move.c). */
+void ipsock_set_moves(lua_State *L);
 extern const emilua_udata_type emilua_ip_udp_socket_type;
 
 /* A new closed socket of type (one of the three) on top of the stack. */

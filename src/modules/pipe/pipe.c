@@ -123,5 +123,8 @@ int emilua_open_pipe(lua_State *L)
     emilua_set_funcs(L, "pipe", pair_funcs);
     set_type(L, "read_stream", "pipe.read_stream", rd_new);
     set_type(L, "write_stream", "pipe.write_stream", wr_new);
+    /* pipe ends may be sent to other VMs */
+    emilua_udata_set_move(L, &read_type, &emilua_io_plain_move);
+    emilua_udata_set_move(L, &write_type, &emilua_io_plain_move);
     return 1;
 }

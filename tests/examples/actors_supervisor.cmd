@@ -1,0 +1,1 @@
+"$EMILUA" actors_supervisor.lua
