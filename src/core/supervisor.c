@@ -2,9 +2,7 @@
  * thread or secret exists, from which subprocess actors will be forked.
  * For now it only serves its socket and leaves when the runtime closes
  * it. */
-#include <dirent.h>
 #include <errno.h>
-#include <stdlib.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -52,62 +50,11 @@ static void serve(int fd)
     }
 }
 
-/* The fds open now: the supervisor closes them all but its socket and
- * the standard ones, so that no actor it creates inherits the runtime's
- * files.  Fds that fork() handlers create in the child (libuv's signal
- * lock) are not in the list and stay.  NULL when it cannot tell. */
-static int *open_fds(size_t *n)
-{
-    DIR *d = opendir("/proc/self/fd");
-    if (!d)
-        return NULL;
-    size_t cap = 64;
-    int *fds = malloc(cap * sizeof *fds);
-    *n = 0;
-    struct dirent *e;
-    while (fds && (e = readdir(d))) {
-        if (e->d_name[0] < '0' || e->d_name[0] > '9')
-            continue;
-        int fd = atoi(e->d_name);
-        if (fd == dirfd(d) || fd <= 2)
-            continue;
-        if (*n == cap) {
-            int *more = realloc(fds, 2 * cap * sizeof *fds);
-            if (!more) {
-                free(fds);
-                fds = NULL;
-                break;
-            }
-            fds = more;
-            cap *= 2;
-        }
-        fds[(*n)++] = fd;
-    }
-    closedir(d);
-    return fds;
-}
-
-static void scrub(const int *fds, size_t n, int keep)
-{
-    if (!fds) {
-        /* without the list, everything but our socket goes */
-        for (int fd = 3; fd < 65536; fd++)
-            if (fd != keep)
-                close(fd);
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (fds[i] != keep)
-            close(fds[i]);
-}
-
 int supervisor_start(pid_t *child)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
         return -1;
-    size_t nfds = 0;
-    int *inherited = open_fds(&nfds);
     /* Terminal signals are for the runtime; the supervisor follows its
      * socket.  SIGINT stays blocked across fork() so that none can reach
      * the child before it ignores it. */
@@ -117,7 +64,13 @@ int supervisor_start(pid_t *child)
     sigprocmask(SIG_BLOCK, &block, &old);
     pid_t pid = fork();
     if (pid == 0) {
-        scrub(inherited, nfds, sv[1]);
+        /* Only stdio and its socket, so that no actor it creates
+         * inherits the runtime's files (nor keeps a pipe handed to the
+         * runtime open).  It never uses libuv, so whatever libuv's fork
+         * handlers made in the child may go too. */
+        if (sv[1] > 3)
+            close_range(3, (unsigned)sv[1] - 1, 0);
+        close_range((unsigned)sv[1] + 1, ~0U, 0);
         signal(SIGINT, SIG_IGN);
         signal(SIGPIPE, SIG_IGN);
         sigprocmask(SIG_SETMASK, &old, NULL);
@@ -125,7 +78,6 @@ int supervisor_start(pid_t *child)
         serve(sv[1]);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
-    free(inherited);
     if (pid < 0) {
         close(sv[0]);
         close(sv[1]);
